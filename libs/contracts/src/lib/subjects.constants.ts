@@ -1,0 +1,45 @@
+import type { ResourceServiceName } from './services.constants';
+
+/*
+ * Every NATS subject, defined once. Subjects read `<service>.<noun>.<verb>` so `chart.>` matches a whole service.
+ * Both the sending side (gateway, CLI) and the handling side (@MessagePattern) import these constants.
+ */
+
+export const ChartSubjects = {
+  readResource: 'chart.resource.read',
+  importResources: 'chart.resource.import',
+  health: 'chart.health.check',
+} as const;
+
+export const PracticeSubjects = {
+  readResource: 'practice.resource.read',
+  importResources: 'practice.resource.import',
+  health: 'practice.health.check',
+} as const;
+
+export const TerminologySubjects = {
+  readResource: 'terminology.resource.read',
+  importResources: 'terminology.resource.import',
+  health: 'terminology.health.check',
+} as const;
+
+export const AuthSubjects = {
+  issueToken: 'auth.token.issue',
+  getJwks: 'auth.jwks.get',
+  createUser: 'auth.user.create',
+  createClient: 'auth.client.create',
+  health: 'auth.health.check',
+} as const;
+
+/** The subjects every resource-holding service answers, looked up by service name. */
+export interface ResourceServiceSubjects {
+  readonly readResource: string;
+  readonly importResources: string;
+  readonly health: string;
+}
+
+export const RESOURCE_SERVICE_SUBJECTS: Record<ResourceServiceName, ResourceServiceSubjects> = {
+  chart: ChartSubjects,
+  practice: PracticeSubjects,
+  terminology: TerminologySubjects,
+};

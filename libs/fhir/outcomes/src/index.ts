@@ -1,0 +1,2 @@
+export * from './lib/fhir-error';
+export * from './lib/operation-outcome.util';

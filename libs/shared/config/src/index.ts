@@ -1,0 +1,3 @@
+export * from './lib/config.tokens';
+export * from './lib/connector-config';
+export { LOG_LEVELS } from './lib/environment-variables';

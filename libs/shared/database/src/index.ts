@@ -1,0 +1,3 @@
+export * from './lib/database-options';
+export * from './lib/database.module';
+export * from './lib/ensure-postgres-schema';

@@ -1,0 +1,3 @@
+export * from './lib/logger';
+export * from './lib/pino-nest-logger';
+export * from './lib/request-context';
