@@ -1,0 +1,5 @@
+export * from './lib/import-error';
+export * from './lib/prepared-import';
+export * from './lib/prepare-import';
+export * from './lib/prepare-ndjson';
+export { IMPORT_ID_NAMESPACE, deterministicId } from './lib/deterministic-id.util';

@@ -1,0 +1,24 @@
+import type { ServiceDatabaseDefinition } from '@connector/shared-database';
+import { CreateResourceTablesPostgres1795900000000 } from './migrations/postgres-create-resource-tables.migration';
+import { CreateResourceTablesSqlite1795900000000 } from './migrations/sqlite-create-resource-tables.migration';
+import { ResourceVersionEntity } from './resource-version.entity';
+import { ResourceEntity } from './resource.entity';
+
+/** The entities of the generic resource store. */
+export const STORE_ENTITIES = [ResourceEntity, ResourceVersionEntity];
+
+/** Hand-written PostgreSQL migrations of the store, oldest first; they must match {@link STORE_ENTITIES} exactly. */
+export const POSTGRES_STORE_MIGRATIONS = [CreateResourceTablesPostgres1795900000000];
+
+/** Hand-written SQLite migrations of the store, oldest first; they must match {@link STORE_ENTITIES} exactly. */
+export const SQLITE_STORE_MIGRATIONS = [CreateResourceTablesSqlite1795900000000];
+
+/** The database of a resource-holding service, for `ServiceDatabaseModule.forRoot(config, ...)`. */
+export function resourceStoreDatabase(service: string): ServiceDatabaseDefinition {
+  return {
+    service,
+    entities: STORE_ENTITIES,
+    postgresMigrations: POSTGRES_STORE_MIGRATIONS,
+    sqliteMigrations: SQLITE_STORE_MIGRATIONS,
+  };
+}

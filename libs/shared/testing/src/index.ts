@@ -1,0 +1,2 @@
+export * from './lib/distributed-infrastructure';
+export * from './lib/shared-data';

@@ -1,0 +1,10 @@
+export * from './lib/dto-validation.pipe';
+export * from './lib/in-process/in-process-bus';
+export * from './lib/in-process/in-process.client';
+export * from './lib/in-process/in-process.server';
+export * from './lib/request-context.interceptor';
+export * from './lib/rpc-error.filter';
+export * from './lib/service-client';
+export { connectServiceClients, SERVICE_CLIENTS, ServiceClients } from './lib/service-clients';
+export * from './lib/start-service';
+export * from './lib/run-service-process';
