@@ -13,14 +13,14 @@ const depConstraints = [
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:composition'] },
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'type:model', onlyDependOnLibsWithTags: ['type:model'] },
-  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:model', 'type:contract'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:model', 'type:contract', 'type:testing'] },
   { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:model'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:model', 'type:contract'] },
-  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:model', 'type:contract'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:model', 'type:contract', 'type:testing'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:model', 'type:contract', 'type:testing'] },
   { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:model', 'type:contract'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:model', 'type:contract'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:model', 'type:contract', 'type:composition'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:model', 'type:contract', 'type:composition'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:model', 'type:contract', 'type:composition', 'type:testing'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 

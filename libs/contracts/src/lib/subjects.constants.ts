@@ -8,18 +8,21 @@ import type { ResourceServiceName } from './services.constants';
 export const ChartSubjects = {
   readResource: 'chart.resource.read',
   importResources: 'chart.resource.import',
+  countResources: 'chart.resource.count',
   health: 'chart.health.check',
 } as const;
 
 export const PracticeSubjects = {
   readResource: 'practice.resource.read',
   importResources: 'practice.resource.import',
+  countResources: 'practice.resource.count',
   health: 'practice.health.check',
 } as const;
 
 export const TerminologySubjects = {
   readResource: 'terminology.resource.read',
   importResources: 'terminology.resource.import',
+  countResources: 'terminology.resource.count',
   health: 'terminology.health.check',
 } as const;
 
@@ -35,6 +38,7 @@ export const AuthSubjects = {
 export interface ResourceServiceSubjects {
   readonly readResource: string;
   readonly importResources: string;
+  readonly countResources: string;
   readonly health: string;
 }
 

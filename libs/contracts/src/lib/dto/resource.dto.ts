@@ -59,6 +59,15 @@ export class ImportResourcesReply {
   byType!: Record<string, number>;
 }
 
+/** `<service>.resource.count`: how many current resources the service stores (e.g. "is this store empty?"). */
+export class CountResourcesRequest {}
+
+export class CountResourcesReply {
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
 export const HEALTH_STATES = ['up', 'down'] as const;
 export type HealthState = (typeof HEALTH_STATES)[number];
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.util';
+import { clientMeta } from './client-meta.util';
 
 /**
  * sha256 (hex) of a resource's canonical JSON without meta.versionId and meta.lastUpdated, the two elements the
@@ -7,14 +8,8 @@ import { canonicalJson } from './canonical-json.util';
  * A meta left empty by their removal counts as no meta at all.
  */
 export function contentHash(resource: Record<string, unknown>): string {
-  return createHash('sha256').update(canonicalJson(withoutServerMeta(resource))).digest('hex');
-}
-
-function withoutServerMeta(resource: Record<string, unknown>): Record<string, unknown> {
-  const { meta, ...rest } = resource;
-  if (typeof meta !== 'object' || meta === null) {
-    return meta === undefined ? rest : resource;
-  }
-  const { versionId: _versionId, lastUpdated: _lastUpdated, ...clientMeta } = meta as Record<string, unknown>;
-  return Object.keys(clientMeta).length === 0 ? rest : { ...rest, meta: clientMeta };
+  const { meta, ...elements } = resource;
+  const kept = clientMeta(meta);
+  const hashed = Object.keys(kept).length === 0 ? elements : { ...elements, meta: kept };
+  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
 }

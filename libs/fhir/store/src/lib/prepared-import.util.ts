@@ -25,7 +25,9 @@ export function prepareImport(resources: readonly ResourceToImport[]): PreparedI
     byType[resource.resourceType] = (byType[resource.resourceType] ?? 0) + 1;
     prepared.push({ resource, contentHash: contentHash(resource) });
   }
-  prepared.sort((a, b) => compare(a.resource.resourceType, b.resource.resourceType) || compare(a.resource.id, b.resource.id));
+  prepared.sort(
+    (a, b) => compare(a.resource.resourceType, b.resource.resourceType) || compare(a.resource.id, b.resource.id),
+  );
   return { resources: prepared, byType };
 }
 

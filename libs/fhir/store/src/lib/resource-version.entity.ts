@@ -3,7 +3,12 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /** Every version ever stored of every resource (the current one included), for `_history`. */
 @Entity({ name: 'fhir_resource_version' })
 export class ResourceVersionEntity {
-  @PrimaryColumn({ name: 'resource_type', type: 'varchar', length: 64, primaryKeyConstraintName: 'pk_fhir_resource_version' })
+  @PrimaryColumn({
+    name: 'resource_type',
+    type: 'varchar',
+    length: 64,
+    primaryKeyConstraintName: 'pk_fhir_resource_version',
+  })
   resourceType!: string;
 
   @PrimaryColumn({ name: 'id', type: 'varchar', length: 64, primaryKeyConstraintName: 'pk_fhir_resource_version' })

@@ -1,4 +1,5 @@
 import type { ResourceToImport } from '@connector/contracts';
+import { clientMeta } from './client-meta.util';
 
 /**
  * The JSON text stored and served for one version: the resource with meta.versionId and meta.lastUpdated set by
@@ -7,15 +8,10 @@ import type { ResourceToImport } from '@connector/contracts';
  */
 export function storedContent(resource: ResourceToImport, versionId: number, lastUpdated: string): string {
   const { resourceType, id, meta, ...elements } = resource;
-  const {
-    versionId: _incomingVersionId,
-    lastUpdated: _incomingLastUpdated,
-    ...clientMeta
-  } = (typeof meta === 'object' && meta !== null ? meta : {}) as Record<string, unknown>;
   return JSON.stringify({
     resourceType,
     id,
-    meta: { versionId: String(versionId), lastUpdated, ...clientMeta },
+    meta: { versionId: String(versionId), lastUpdated, ...clientMeta(meta) },
     ...elements,
   });
 }

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { DEMO_ACCOUNTS, createEmbeddedServer } from '@connector/embedded';
+import { createGatewayApp } from '@connector/gateway-feature';
+import { type ConnectorConfig, loadConfig } from '@connector/shared-config';
+import { createLogger } from '@connector/shared-logging';
+import { connectServiceClients } from '@connector/shared-transport';
+
+const logger = createLogger('gateway');
+
+/** Embedded (no NATS_URL): the gateway and all four services in this process. Distributed: the gateway alone. */
+async function start(config: ConnectorConfig): Promise<{ listen(): Promise<string>; close(): Promise<void>; demo?: string }> {
+  if (config.mode === 'embedded') {
+    const server = await createEmbeddedServer(config);
+    return {
+      listen: () => server.app.listen(config.port, config.host),
+      close: () => server.close(),
+      demo: server.demo?.patientId,
+    };
+  }
+  const clients = await connectServiceClients(config);
+  const app = await createGatewayApp(config, clients);
+  return {
+    listen: () => app.listen(config.port, config.host),
+    close: async () => {
+      await app.close();
+      await clients.close();
+    },
+  };
+}
+
+function printBanner(config: ConnectorConfig, demoPatientId: string | undefined): void {
+  const base = config.baseUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [`Connector listening (${config.mode} mode)`, `  FHIR base:  ${base}/fhir`, `  Token URL:  ${base}/oauth/token`];
+  if (demoPatientId !== undefined) {
+    lines.push(
+      `  Demo client: ${DEMO_ACCOUNTS.client.clientId} / ${DEMO_ACCOUNTS.client.secret}`,
+      `  Demo users:  ${DEMO_ACCOUNTS.provider.username} / ${DEMO_ACCOUNTS.provider.password} (provider), ` +
+        `${DEMO_ACCOUNTS.patient.username} / ${DEMO_ACCOUNTS.patient.password} (patient, Patient/${demoPatientId})`,
+      `  Try: curl -u ${DEMO_ACCOUNTS.client.clientId}:${DEMO_ACCOUNTS.client.secret} -d grant_type=password ` +
+        `-d username=${DEMO_ACCOUNTS.provider.username} -d password=${DEMO_ACCOUNTS.provider.password} ${base}/oauth/token`,
+    );
+  }
+  // The banner is for the person who ran `npm start`: plain text on stdout, beside the JSON logs.
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await start(config);
+  await server.listen();
+  printBanner(config, server.demo);
+  const shutdown = () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'Shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'Connector failed to start');
+  setTimeout(() => process.exit(1), 100);
+});

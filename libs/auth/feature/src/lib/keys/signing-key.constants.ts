@@ -1,0 +1,5 @@
+/** Access tokens are RS256 JWTs: verifiable by anyone holding the public JWKS, signable only by the auth service. */
+export const SIGNING_ALGORITHM = 'RS256';
+
+/** RSA modulus size of a new signing key (RFC 7518 §3.3 requires at least 2048). */
+export const SIGNING_KEY_BITS = 2048;

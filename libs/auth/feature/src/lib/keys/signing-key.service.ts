@@ -1,0 +1,70 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { importJWK, type JWK, type KeyLike } from 'jose';
+import { type SigningKeyEntity, SigningKeyRepository } from '@connector/auth-data-access';
+import type { JwksReply } from '@connector/contracts';
+import { createLogger } from '@connector/shared-logging';
+import { newSigningKey } from './new-signing-key.util';
+import { publicJwkOf } from './public-jwk.util';
+
+/** The key that signs access tokens, ready to use. */
+export interface ActiveSigningKey {
+  readonly kid: string;
+  readonly alg: string;
+  readonly privateKey: KeyLike;
+}
+
+/**
+ * Owns the token-signing key: creates one on first start, then keeps the imported private key in memory because
+ * signing is on the hot path of every token request.
+ */
+@Injectable()
+export class SigningKeyService implements OnModuleInit {
+  private readonly logger = createLogger(SigningKeyService.name);
+  private active: Promise<ActiveSigningKey> | undefined;
+
+  constructor(private readonly keys: SigningKeyRepository) {}
+
+  /** Creates the key at start-up so the first token request does not pay for RSA key generation. */
+  async onModuleInit(): Promise<void> {
+    await this.activeKey();
+  }
+
+  /** The active key, loaded (or created) once per process. */
+  activeKey(): Promise<ActiveSigningKey> {
+    this.active ??= this.loadOrCreate().catch((error: unknown) => {
+      // Do not cache a failure (e.g. the database was briefly down): the next call tries again.
+      this.active = undefined;
+      throw error;
+    });
+    return this.active;
+  }
+
+  /** The public keys that verify tokens this service signed. See https://www.rfc-editor.org/rfc/rfc7517#section-5 */
+  async jwks(): Promise<JwksReply> {
+    const keys = await this.keys.findAll();
+    return { keys: keys.map((key) => ({ ...publicJwkOf(key) })) };
+  }
+
+  private async loadOrCreate(): Promise<ActiveSigningKey> {
+    const existing = await this.keys.findActive();
+    if (existing) {
+      return importSigningKey(existing);
+    }
+    const candidate = await newSigningKey(new Date());
+    if (await this.keys.insertActiveIfAbsent(candidate)) {
+      this.logger.info({ kid: candidate.kid }, 'Created a new token signing key');
+      return importSigningKey(candidate);
+    }
+    // Another copy of the service stored its key first: everyone must sign with that one.
+    const winner = await this.keys.findActive();
+    if (!winner) {
+      throw new Error('No active signing key after an insert conflict');
+    }
+    return importSigningKey(winner);
+  }
+}
+
+async function importSigningKey(key: SigningKeyEntity): Promise<ActiveSigningKey> {
+  const privateKey = await importJWK(JSON.parse(key.privateJwk) as JWK, key.alg);
+  return { kid: key.kid, alg: key.alg, privateKey: privateKey as KeyLike };
+}

@@ -1,0 +1,61 @@
+import { Controller, type Type } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ImportResourcesRequest,
+  RESOURCE_SERVICE_SUBJECTS,
+  ReadResourceRequest,
+  type CountResourcesReply,
+  type HealthReply,
+  type ImportResourcesReply,
+  type ReadResourceReply,
+  type ResourceServiceName,
+} from '@connector/contracts';
+import { ResourceService } from './resource.service';
+
+/** The message handlers every resource-holding service exposes, one per subject of its service. */
+export interface ResourceHandler {
+  readResource(request: ReadResourceRequest): Promise<ReadResourceReply>;
+  importResources(request: ImportResourcesRequest): Promise<ImportResourcesReply>;
+  /** Answers CountResourcesRequest (empty). */
+  countResources(): Promise<CountResourcesReply>;
+  /** Answers HealthCheckRequest (empty). */
+  health(): Promise<HealthReply>;
+}
+
+/**
+ * The handler class of one service. `@MessagePattern` needs its subject when the decorator runs, that is when the
+ * class is defined, but the service (chart, practice or terminology) is a runtime parameter of forRoot. Defining
+ * the class inside this factory evaluates its decorators once per call, with that service's subject constants;
+ * the emitted parameter types still let the ValidationPipe turn each payload into its DTO.
+ */
+export function createResourceHandler(service: ResourceServiceName): Type<ResourceHandler> {
+  const subjects = RESOURCE_SERVICE_SUBJECTS[service];
+
+  @Controller()
+  class ResourceMessageHandler implements ResourceHandler {
+    constructor(private readonly resources: ResourceService) {}
+
+    @MessagePattern(subjects.readResource)
+    readResource(@Payload() request: ReadResourceRequest): Promise<ReadResourceReply> {
+      return this.resources.read(request);
+    }
+
+    @MessagePattern(subjects.importResources)
+    importResources(@Payload() request: ImportResourcesRequest): Promise<ImportResourcesReply> {
+      return this.resources.importResources(request);
+    }
+
+    // The count and health requests are empty: there is no payload to read.
+    @MessagePattern(subjects.countResources)
+    countResources(): Promise<CountResourcesReply> {
+      return this.resources.count();
+    }
+
+    @MessagePattern(subjects.health)
+    health(): Promise<HealthReply> {
+      return this.resources.health();
+    }
+  }
+
+  return ResourceMessageHandler;
+}

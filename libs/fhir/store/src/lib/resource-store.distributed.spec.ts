@@ -1,0 +1,42 @@
+import { ResourceStore } from './resource-store.service';
+import { POSTGRES_STORE_MIGRATIONS } from './resource-store.database';
+import { openPostgresStore } from './testing/postgres-data-source';
+import { describeResourceStoreBehaviour } from './testing/resource-store.behaviour';
+import type { TestDataSource } from './testing/sqlite-data-source';
+
+describe(`${ResourceStore.name} on PostgreSQL`, () => {
+  let database: TestDataSource;
+
+  beforeAll(async () => {
+    database = await openPostgresStore();
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  describeResourceStoreBehaviour(() => database.dataSource);
+
+  describe('POSTGRES_STORE_MIGRATIONS', () => {
+    it('create exactly the schema the entities describe (no pending schema change)', async () => {
+      const pending = await database.dataSource.driver.createSchemaBuilder().log();
+
+      expect(POSTGRES_STORE_MIGRATIONS.length).toBeGreaterThan(0);
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    });
+
+    it('create the tables in the service schema, not in public', async () => {
+      const schema = database.dataSource.driver.schema;
+      const tables = (await database.dataSource.query(
+        `SELECT "table_name" FROM "information_schema"."tables" WHERE "table_schema" = $1 ORDER BY "table_name"`,
+        [schema],
+      )) as { table_name: string }[];
+
+      expect(tables.map((table) => table.table_name)).toEqual([
+        'fhir_resource',
+        'fhir_resource_version',
+        'typeorm_migrations',
+      ]);
+    });
+  });
+});

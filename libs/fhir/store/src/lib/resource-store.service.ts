@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { ImportResourcesReply, ResourceToImport } from '@connector/contracts';
+import { DataSource } from 'typeorm';
+import { importSteps } from './import-steps.util';
+import { PostgresStoreBackend } from './postgres-store.backend';
+import { prepareImport } from './prepared-import.util';
+import { ResourceStoreStatements } from './resource-store.statements';
+import { SqliteStoreBackend } from './sqlite-store.backend';
+import type { StoreBackend } from './store-backend';
+import { storeDialect } from './store-dialect.util';
+
+/**
+ * The generic FHIR resource store of one service: every resource type in one table, each version kept.
+ * See https://hl7.org/fhir/R4/http.html#read and https://hl7.org/fhir/R4/resource.html#Meta
+ */
+@Injectable()
+export class ResourceStore {
+  private connected: { backend: StoreBackend; statements: ResourceStoreStatements } | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The stored JSON text of the current version (with meta.versionId and meta.lastUpdated), or null. */
+  async read(resourceType: string, id: string): Promise<string | null> {
+    return this.connect().backend.read(resourceType, id);
+  }
+
+  /**
+   * Stores resources in ONE transaction. Unchanged content keeps its version; new resources get version 1,
+   * changed ones the next version. A (type, id) given twice counts once, the last occurrence winning.
+   */
+  async importResources(resources: readonly ResourceToImport[]): Promise<ImportResourcesReply> {
+    const prepared = prepareImport(resources);
+    if (prepared.resources.length === 0) {
+      return { created: 0, updated: 0, unchanged: 0, byType: {} };
+    }
+    const { backend, statements } = this.connect();
+    // One instant for the whole batch: it was all stored by one transaction.
+    const lastUpdated = new Date().toISOString();
+    const tally = await backend.runImport(importSteps(prepared.resources, statements, lastUpdated));
+    return { ...tally, byType: prepared.byType };
+  }
+
+  /** How many resources the store holds (current versions of every type). */
+  async count(): Promise<number> {
+    const rows = (await this.dataSource.query(this.connect().statements.count)) as { total: number | string }[];
+    // PostgreSQL's COUNT is a bigint, which pg hands over as a string.
+    return Number(rows[0].total);
+  }
+
+  /** True when the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Built on first use: entity metadata (table names, schema) exists only once the DataSource is initialized. */
+  private connect(): { backend: StoreBackend; statements: ResourceStoreStatements } {
+    if (this.connected === undefined) {
+      const statements = new ResourceStoreStatements(storeDialect(this.dataSource));
+      this.connected = { backend: this.createBackend(statements), statements };
+    }
+    return this.connected;
+  }
+
+  private createBackend(statements: ResourceStoreStatements): StoreBackend {
+    const type = this.dataSource.options.type;
+    if (type === 'postgres') {
+      return new PostgresStoreBackend(this.dataSource, statements);
+    }
+    if (type === 'better-sqlite3') {
+      return new SqliteStoreBackend(this.dataSource, statements);
+    }
+    throw new Error(`ResourceStore supports postgres and better-sqlite3, not ${type}`);
+  }
+}

@@ -1,0 +1,76 @@
+import type { ResourceRow } from './import-plan.util';
+
+/** A parameterized statement: values travel only in `params`, never in the SQL text. */
+export interface SqlStatement {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+/** What differs between the dialects the store runs on. */
+export interface StoreSqlDialect {
+  /** Escaped (and, on PostgreSQL, schema-qualified) table names; identifiers from entity metadata, not input. */
+  readonly resourceTable: string;
+  readonly versionTable: string;
+  /** The placeholder of the `index`-th (0-based) parameter: `?` or `$1`. */
+  placeholder(index: number): string;
+  /** Appended to the existing-versions lookup: PostgreSQL locks the rows it is about to bump. */
+  readonly lockClause: string;
+}
+
+const ROW_COLUMNS = '"resource_type", "id", "version_id", "last_updated", "content_hash", "content"';
+
+/** The SQL of the resource store, written once for both dialects. */
+export class ResourceStoreStatements {
+  /** The hot-path read: prepared once, parameters (type, id). */
+  readonly read: string;
+
+  /** How many resources (current versions, all types) the store holds. */
+  readonly count: string;
+
+  constructor(private readonly dialect: StoreSqlDialect) {
+    this.count = `SELECT COUNT(*) AS "total" FROM ${dialect.resourceTable}`;
+    this.read =
+      `SELECT "content" FROM ${dialect.resourceTable} ` +
+      `WHERE "resource_type" = ${dialect.placeholder(0)} AND "id" = ${dialect.placeholder(1)}`;
+  }
+
+  /** Version and hash of those of `ids` (all of one type) that are already stored. */
+  selectStoredVersions(resourceType: string, ids: readonly string[]): SqlStatement {
+    const list = ids.map((_id, index) => this.dialect.placeholder(index + 1)).join(', ');
+    return {
+      sql:
+        `SELECT "id", "version_id", "content_hash" FROM ${this.dialect.resourceTable} ` +
+        `WHERE "resource_type" = ${this.dialect.placeholder(0)} AND "id" IN (${list})${this.dialect.lockClause}`,
+      params: [resourceType, ...ids],
+    };
+  }
+
+  /** Inserts new current rows and replaces changed ones in one statement (both dialects have ON CONFLICT). */
+  upsertResources(rows: readonly ResourceRow[]): SqlStatement {
+    const { values, params } = this.rowValues(rows);
+    return {
+      sql:
+        `INSERT INTO ${this.dialect.resourceTable} (${ROW_COLUMNS}) VALUES ${values} ` +
+        `ON CONFLICT ("resource_type", "id") DO UPDATE SET "version_id" = excluded."version_id", ` +
+        `"last_updated" = excluded."last_updated", "content_hash" = excluded."content_hash", "content" = excluded."content"`,
+      params,
+    };
+  }
+
+  /** Appends the rows to the history; a (type, id, version) stored twice fails the whole import. */
+  insertVersions(rows: readonly ResourceRow[]): SqlStatement {
+    const { values, params } = this.rowValues(rows);
+    return { sql: `INSERT INTO ${this.dialect.versionTable} (${ROW_COLUMNS}) VALUES ${values}`, params };
+  }
+
+  private rowValues(rows: readonly ResourceRow[]): { values: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const first = params.length;
+      params.push(row.resourceType, row.id, row.versionId, row.lastUpdated, row.contentHash, row.content);
+      const placeholders = [0, 1, 2, 3, 4, 5].map((offset) => this.dialect.placeholder(first + offset));
+      return `(${placeholders.join(', ')})`;
+    });
+    return { values: tuples.join(', '), params };
+  }
+}

@@ -1,0 +1,56 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
+import type { ImportTally } from './import-plan.util';
+import type { ResourceStoreStatements } from './resource-store.statements';
+import type { ImportStepGenerator, StoreBackend } from './store-backend';
+
+/**
+ * SQLite through better-sqlite3 directly. TypeORM shares ONE connection for every caller on SQLite, so two
+ * concurrent TypeORM transactions would silently nest as savepoints, and a read between two awaits of an import
+ * would see its uncommitted rows. Running the whole import synchronously in a better-sqlite3 transaction lets no
+ * other JavaScript run in between; the read is a cached prepared statement returning the text column as is.
+ */
+export class SqliteStoreBackend implements StoreBackend {
+  private readStatement: Statement<[string, string], string | undefined> | undefined;
+  private readConnection: Database | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statements: ResourceStoreStatements,
+  ) {}
+
+  async read(resourceType: string, id: string): Promise<string | null> {
+    return this.preparedRead().get(resourceType, id) ?? null;
+  }
+
+  async runImport(steps: ImportStepGenerator): Promise<ImportTally> {
+    const db = this.connection();
+    const transaction = db.transaction((): ImportTally => {
+      let step = steps.next();
+      while (!step.done) {
+        const statement = db.prepare(step.value.sql);
+        const rows = statement.reader ? statement.all(...step.value.params) : (statement.run(...step.value.params), []);
+        step = steps.next(rows);
+      }
+      return step.value;
+    });
+    // IMMEDIATE takes the write lock up front: a deferred read-then-write transaction could fail with
+    // SQLITE_BUSY when another process (the import CLI) writes in between, instead of waiting for it.
+    return transaction.immediate();
+  }
+
+  private preparedRead(): Statement<[string, string], string | undefined> {
+    const db = this.connection();
+    // Re-prepare if the DataSource was re-initialized: a statement belongs to its connection.
+    if (this.readStatement === undefined || this.readConnection !== db) {
+      this.readStatement = db.prepare<[string, string], string | undefined>(this.statements.read).pluck();
+      this.readConnection = db;
+    }
+    return this.readStatement;
+  }
+
+  private connection(): Database {
+    return (this.dataSource.driver as BetterSqlite3Driver).databaseConnection as Database;
+  }
+}

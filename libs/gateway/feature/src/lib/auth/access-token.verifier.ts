@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { errors, jwtVerify } from 'jose';
+import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
+import { CLOCK, type Clock } from '../clock';
+import type { AccessTokenClaims } from './access-token-claims';
+import { AccessTokenError } from './access-token.error';
+import { JwksService, type KeyResolver } from './jwks.service';
+import { accessTokenIssuer } from './token-issuer.util';
+import { VerifiedTokenCache } from './verified-token.cache';
+
+const UNKNOWN_KEY = Symbol('UNKNOWN_KEY');
+
+/**
+ * Verifies RS256 access tokens against the auth service's JWKS (issuer and expiry enforced) and remembers verified
+ * tokens until they expire. Throws {@link AccessTokenError} for a bad token; a FhirError (503) when the keys
+ * cannot be fetched. See https://www.rfc-editor.org/rfc/rfc6750
+ */
+@Injectable()
+export class AccessTokenVerifier {
+  private readonly cache: VerifiedTokenCache;
+  private readonly issuer: string;
+
+  constructor(
+    private readonly jwks: JwksService,
+    @Inject(CONNECTOR_CONFIG) config: ConnectorConfig,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {
+    this.cache = new VerifiedTokenCache(config.tokenCacheSize);
+    this.issuer = accessTokenIssuer(config);
+  }
+
+  async verify(token: string): Promise<AccessTokenClaims> {
+    const cached = this.cache.get(token, this.now());
+    if (cached !== undefined) {
+      return cached;
+    }
+    const claims = await this.verifySignature(token);
+    this.cache.set(token, claims);
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<AccessTokenClaims> {
+    const claims = await this.attempt(token, await this.jwks.keyResolver());
+    if (claims !== UNKNOWN_KEY) {
+      return claims;
+    }
+    if (await this.jwks.refetchForUnknownKey()) {
+      const retried = await this.attempt(token, await this.jwks.keyResolver());
+      if (retried !== UNKNOWN_KEY) {
+        return retried;
+      }
+    }
+    throw new AccessTokenError('invalid');
+  }
+
+  private async attempt(token: string, keys: KeyResolver): Promise<AccessTokenClaims | typeof UNKNOWN_KEY> {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: this.issuer,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp'],
+        currentDate: new Date(this.now()),
+      });
+      return payload as AccessTokenClaims;
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey) {
+        return UNKNOWN_KEY;
+      }
+      if (error instanceof errors.JOSEError) {
+        throw new AccessTokenError(error instanceof errors.JWTExpired ? 'expired' : 'invalid');
+      }
+      throw error;
+    }
+  }
+}

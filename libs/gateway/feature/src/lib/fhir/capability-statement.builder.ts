@@ -1,0 +1,50 @@
+import type { CapabilityStatement, CapabilityStatementRestResource } from 'fhir/r4';
+import { owningService } from '@connector/contracts';
+import { R4_RESOURCE_TYPES } from '@connector/fhir-types';
+import { CONNECTOR_SOFTWARE_NAME, CONNECTOR_VERSION } from '../gateway.constants';
+
+const SECURITY_SERVICE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/restful-security-service';
+const OAUTH_URIS_EXTENSION = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
+
+type RestResourceType = CapabilityStatementRestResource['type'];
+
+/** Every type some service stores, in R4 order: all of them are readable by id. */
+function readableResources(): CapabilityStatementRestResource[] {
+  // The cast: R4_RESOURCE_TYPES (from Medplum's definitions) also holds SubscriptionStatus, which @types/fhir lacks.
+  return R4_RESOURCE_TYPES.filter((type) => owningService(type) !== undefined).map(
+    (type): CapabilityStatementRestResource => ({ type: type as RestResourceType, interaction: [{ code: 'read' }] }),
+  );
+}
+
+/**
+ * What this server really does today (read by id, JSON, SMART bearer tokens), and nothing more.
+ * See https://hl7.org/fhir/R4/capabilitystatement.html and
+ * https://hl7.org/fhir/smart-app-launch/1.0.0/conformance/index.html#declaring-support-for-oauth2-endpoints
+ */
+export function buildCapabilityStatement(fhirBaseUrl: string, tokenUrl: string, date: Date): CapabilityStatement {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: date.toISOString(),
+    kind: 'instance',
+    software: { name: CONNECTOR_SOFTWARE_NAME, version: CONNECTOR_VERSION },
+    implementation: { description: `${CONNECTOR_SOFTWARE_NAME} FHIR R4 server`, url: fhirBaseUrl },
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    rest: [
+      {
+        mode: 'server',
+        security: {
+          extension: [{ url: OAUTH_URIS_EXTENSION, extension: [{ url: 'token', valueUri: tokenUrl }] }],
+          service: [
+            {
+              coding: [{ system: SECURITY_SERVICE_SYSTEM, code: 'SMART-on-FHIR' }],
+              text: 'OAuth2 using SMART-on-FHIR',
+            },
+          ],
+        },
+        resource: readableResources(),
+      },
+    ],
+  };
+}

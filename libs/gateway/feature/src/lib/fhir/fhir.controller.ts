@@ -1,0 +1,37 @@
+import { Controller, Get, Header, Param, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { BearerAuthGuard } from '../auth/bearer-auth.guard';
+import { FHIR_JSON_CONTENT_TYPE } from '../gateway.constants';
+import { FHIR_CONTROLLER_PATHS } from './fhir-routes.constants';
+import { MetadataService } from './metadata.service';
+import { ResourceReadService } from './resource-read.service';
+import { type SmartConfiguration } from './smart-configuration.builder';
+import { SmartConfigurationService } from './smart-configuration.service';
+
+/** The FHIR REST API under every base path. See https://hl7.org/fhir/R4/http.html */
+@Controller(FHIR_CONTROLLER_PATHS)
+export class FhirController {
+  constructor(
+    private readonly metadata: MetadataService,
+    private readonly smart: SmartConfigurationService,
+    private readonly reads: ResourceReadService,
+  ) {}
+
+  @Get('metadata')
+  @Header('content-type', FHIR_JSON_CONTENT_TYPE)
+  capabilities(@Req() request: FastifyRequest): string {
+    return this.metadata.capabilityStatementJson(request);
+  }
+
+  @Get('.well-known/smart-configuration')
+  smartConfiguration(@Req() request: FastifyRequest): SmartConfiguration {
+    return this.smart.configuration(request);
+  }
+
+  @Get(':type/:id')
+  @UseGuards(BearerAuthGuard)
+  @Header('content-type', FHIR_JSON_CONTENT_TYPE)
+  read(@Param('type') type: string, @Param('id') id: string): Promise<string> {
+    return this.reads.read(type, id);
+  }
+}

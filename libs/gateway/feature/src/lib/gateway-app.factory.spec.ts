@@ -1,0 +1,150 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { CapabilityStatement } from 'fhir/r4';
+import { AuthSubjects } from '@connector/contracts';
+import { R4_RESOURCE_TYPES } from '@connector/fhir-types';
+import { configFrom } from '@connector/shared-config';
+import { FakeServiceClients } from '../testing/fake-service-clients';
+import { createGatewayApp } from './gateway-app.factory';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe(createGatewayApp.name, () => {
+  let app: NestFastifyApplication;
+  let clients: FakeServiceClients;
+
+  beforeAll(async () => {
+    clients = new FakeServiceClients({ [AuthSubjects.getJwks]: () => ({ keys: [] }) });
+    app = await createGatewayApp(configFrom({ CONNECTOR_BASE_URL: undefined }), clients.asServiceClients());
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('request id', () => {
+    it('echoes a safe client X-Request-Id', async () => {
+      const response = await app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'abc-123' } });
+      expect(response.headers['x-request-id']).toBe('abc-123');
+    });
+
+    it('replaces an unsafe X-Request-Id with a UUID', async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/health/live',
+        headers: { 'x-request-id': 'a b<script>' },
+      });
+      expect(response.headers['x-request-id']).toMatch(UUID);
+    });
+
+    it('assigns a UUID when the client sent none, also on errors', async () => {
+      const response = await app.inject({ method: 'GET', url: '/nowhere' });
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['x-request-id']).toMatch(UUID);
+    });
+  });
+
+  describe('GET [base]/metadata', () => {
+    it.each(['/fhir', '/Fhir', '/api/fhir/resource'])('answers without a token under %s', async (base) => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `${base}/metadata`,
+        headers: { host: 'fhir.test:8080' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe(FHIR_JSON);
+      const statement = response.json<CapabilityStatement>();
+      expect(statement).toMatchObject({
+        resourceType: 'CapabilityStatement',
+        status: 'active',
+        kind: 'instance',
+        fhirVersion: '4.0.1',
+        format: ['json'],
+        software: { name: 'Connector' },
+        implementation: { url: `http://fhir.test:8080${base}` },
+      });
+      expect(statement.rest?.[0].mode).toBe('server');
+    });
+
+    it('lists every R4 resource type as readable', async () => {
+      const statement = (await app.inject({ method: 'GET', url: '/fhir/metadata' })).json<CapabilityStatement>();
+      const resources = statement.rest?.[0].resource ?? [];
+      expect(resources.map((resource) => resource.type)).toEqual([...R4_RESOURCE_TYPES]);
+      expect(resources.every((resource) => resource.interaction?.[0].code === 'read')).toBe(true);
+    });
+
+    it('declares SMART-on-FHIR security with the token URL', async () => {
+      const statement = (
+        await app.inject({ method: 'GET', url: '/fhir/metadata', headers: { host: 'fhir.test' } })
+      ).json<CapabilityStatement>();
+      const security = statement.rest?.[0].security;
+      expect(security?.service?.[0].coding?.[0]).toEqual({
+        system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+        code: 'SMART-on-FHIR',
+      });
+      expect(security?.extension?.[0]).toEqual({
+        url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+        extension: [{ url: 'token', valueUri: 'http://fhir.test/oauth/token' }],
+      });
+    });
+  });
+
+  describe('GET [base]/.well-known/smart-configuration', () => {
+    it('advertises only the password grant, as JSON, without a token', async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/fhir/.well-known/smart-configuration',
+        headers: { host: 'fhir.test' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.json()).toEqual({
+        issuer: 'connector',
+        jwks_uri: 'http://fhir.test/.well-known/jwks.json',
+        token_endpoint: 'http://fhir.test/oauth/token',
+        grant_types_supported: ['password'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        scopes_supported: ['patient/*.read', 'user/*.read'],
+        response_types_supported: [],
+        capabilities: [],
+      });
+    });
+  });
+
+  describe('unknown paths and methods', () => {
+    it.each(['/nowhere', '/fhir', '/fhir/Patient', '/fhir/Patient/1/_history/1'])(
+      'answers GET %s with a 404 OperationOutcome',
+      async (url) => {
+        const response = await app.inject({ method: 'GET', url });
+        expect(response.statusCode).toBe(404);
+        expect(response.headers['content-type']).toBe(FHIR_JSON);
+        expect(response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found' }] });
+      },
+    );
+
+    it.each([
+      ['POST', '/fhir/Patient'],
+      ['POST', '/fhir'],
+      ['PUT', '/fhir/Patient/1'],
+      ['PATCH', '/Fhir/Patient/1'],
+      ['DELETE', '/api/fhir/resource/Patient/1'],
+    ] as const)('answers %s %s with 405 and Allow: GET, HEAD', async (method, url) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { 'content-type': 'application/fhir+json' },
+        payload: '{"resourceType":"Patient"',
+      });
+      expect(response.statusCode).toBe(405);
+      expect(response.headers['allow']).toBe('GET, HEAD');
+      expect(response.headers['content-type']).toBe(FHIR_JSON);
+      expect(response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-supported' }] });
+    });
+
+    it('answers an over-long body with a 413 OperationOutcome', async () => {
+      const response = await app.inject({ method: 'POST', url: '/fhir/Patient', payload: 'x'.repeat(70 * 1024) });
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'too-long' }] });
+    });
+  });
+});

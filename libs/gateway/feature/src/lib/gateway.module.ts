@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
+import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
+import { AccessTokenVerifier } from './auth/access-token.verifier';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { JwksService } from './auth/jwks.service';
+import { CLOCK, type Clock } from './clock';
+import { FhirFallbackController } from './fhir/fhir-fallback.controller';
+import { FhirController } from './fhir/fhir.controller';
+import { MetadataService } from './fhir/metadata.service';
+import { ResourceReadService } from './fhir/resource-read.service';
+import { SmartConfigurationService } from './fhir/smart-configuration.service';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { JwksController } from './oauth/jwks.controller';
+import { TokenController } from './oauth/token.controller';
+import { TokenService } from './oauth/token.service';
+
+/** The gateway's HTTP edge: FHIR routes, OAuth endpoints and health probes, reaching services only via clients. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: ConnectorConfig, clients: ServiceClients): DynamicModule {
+    const clock: Clock = () => Date.now();
+    return {
+      module: GatewayModule,
+      controllers: [FhirController, FhirFallbackController, TokenController, JwksController, HealthController],
+      providers: [
+        { provide: CONNECTOR_CONFIG, useValue: config },
+        { provide: SERVICE_CLIENTS, useValue: clients },
+        { provide: CLOCK, useValue: clock },
+        JwksService,
+        AccessTokenVerifier,
+        BearerAuthGuard,
+        MetadataService,
+        SmartConfigurationService,
+        ResourceReadService,
+        TokenService,
+        HealthService,
+      ],
+    };
+  }
+}
