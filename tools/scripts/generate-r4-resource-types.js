@@ -11,6 +11,8 @@ const types = bundle.entry
   .map((entry) => entry.resource)
   .filter((r) => r.resourceType === 'StructureDefinition' && r.kind === 'resource' && !r.abstract)
   .filter((r) => r.derivation === 'specialization' && r.url === `http://hl7.org/fhir/StructureDefinition/${r.type}`)
+  // The package also carries R4B backports (SubscriptionStatus 4.3.0, …): keep only what R4 itself defines.
+  .filter((r) => r.fhirVersion === '4.0.1')
   .map((r) => r.type)
   .sort();
 

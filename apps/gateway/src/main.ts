@@ -8,7 +8,7 @@ import { connectServiceClients } from '@connector/shared-transport';
 const logger = createLogger('gateway');
 
 /** Embedded (no NATS_URL): the gateway and all four services in this process. Distributed: the gateway alone. */
-async function start(config: ConnectorConfig): Promise<{ listen(): Promise<string>; close(): Promise<void>; demo?: string }> {
+async function start(config: ConnectorConfig): Promise<{ listen(): Promise<unknown>; close(): Promise<void>; demo?: string }> {
   if (config.mode === 'embedded') {
     const server = await createEmbeddedServer(config);
     return {

@@ -1,7 +1,11 @@
 export type ColumnAlign = 'left' | 'right';
 
 /** A plain-text table: a header row, a dashed rule, then the rows; columns padded to their widest cell. */
-export function textTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly ColumnAlign[] = []): string {
+export function textTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly ColumnAlign[] = [],
+): string {
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

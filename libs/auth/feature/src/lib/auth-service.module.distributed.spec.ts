@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PROVIDER_USER, WEB_CLIENT } from '../testing/auth-seed';
-import { startAuthModule, tempDataDir, TEST_BASE_URL } from '../testing/auth-test-module';
+import { keySetOf, startAuthModule, tempDataDir, TEST_BASE_URL } from '../testing/auth-test-module';
 import { AuthHandler } from './auth.handler';
 import { AuthServiceModule } from './auth-service.module';
 
@@ -48,10 +48,12 @@ describe(AuthServiceModule.name, () => {
       const reply = await handler.issueToken({ form, authorization: WEB_BASIC });
 
       expect(reply.status).toBe(200);
-      const jwks = (await handler.getJwks({})) as JSONWebKeySet;
-      const { payload } = await jwtVerify(String(reply.body['access_token']), createLocalJWKSet(jwks), { issuer: TEST_BASE_URL });
+      const jwks = keySetOf(await handler.getJwks());
+      const { payload } = await jwtVerify(String(reply.body['access_token']), createLocalJWKSet(jwks), {
+        issuer: TEST_BASE_URL,
+      });
       expect(payload.sub).toBe('demo-provider');
-      expect(await handler.health({})).toEqual({ service: 'auth', database: 'up' });
+      expect(await handler.health()).toEqual({ service: 'auth', database: 'up' });
     });
 
     it('lets copies that start at once on a keyless database agree on one signing key', async () => {
@@ -60,7 +62,9 @@ describe(AuthServiceModule.name, () => {
 
       const copies = await Promise.all([start(), start(), start()]);
 
-      const kids = await Promise.all(copies.map(async (copy) => (await copy.get(AuthHandler).getJwks({})).keys.map((key) => key['kid'])));
+      const kids = await Promise.all(
+        copies.map(async (copy) => (await copy.get(AuthHandler).getJwks()).keys.map((key) => key['kid'])),
+      );
       expect(kids[0]).toHaveLength(1);
       expect(kids).toEqual([kids[0], kids[0], kids[0]]);
     });

@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { compare } from 'bcryptjs';
-import { calculateJwkThumbprint, createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, jwtVerify } from 'jose';
 import { DataSource } from 'typeorm';
 import { ClientRepository, UserRepository } from '@connector/auth-data-access';
 import { FhirError } from '@connector/fhir-outcomes';
 import { PATIENT_USER, PROVIDER_USER, PUBLIC_CLIENT, WEB_CLIENT } from '../testing/auth-seed';
-import { startAuthModule, tempDataDir, TEST_BASE_URL } from '../testing/auth-test-module';
+import { keySetOf, startAuthModule, tempDataDir, TEST_BASE_URL } from '../testing/auth-test-module';
 import { AuthHandler } from './auth.handler';
 
 const WEB_BASIC = `Basic ${Buffer.from('web-app:web-app-secret').toString('base64')}`;
@@ -41,7 +41,7 @@ describe(AuthHandler.name, () => {
 
   describe('getJwks', () => {
     it('publishes one RS256 signature key, identified by its RFC 7638 thumbprint, without private members', async () => {
-      const { keys } = await handler.getJwks({});
+      const { keys } = await handler.getJwks();
 
       expect(keys).toHaveLength(1);
       const [key] = keys;
@@ -56,14 +56,14 @@ describe(AuthHandler.name, () => {
     it('keeps the same key when the service restarts on the same data directory', async () => {
       await handler.createClient(WEB_CLIENT);
       await handler.createUser(PROVIDER_USER);
-      const before = (await handler.getJwks({})) as JSONWebKeySet;
+      const before = keySetOf(await handler.getJwks());
       const form = { grant_type: 'password', username: PROVIDER_USER.username, password: PROVIDER_USER.password };
       const issuedBefore = await handler.issueToken({ form, authorization: WEB_BASIC });
 
       await app.close();
       app = await startAuthModule(dataDir);
       handler = app.get(AuthHandler);
-      const after = (await handler.getJwks({})) as JSONWebKeySet;
+      const after = keySetOf(await handler.getJwks());
       const issuedAfter = await handler.issueToken({ form, authorization: WEB_BASIC });
 
       expect(after).toEqual(before);
@@ -80,8 +80,8 @@ describe(AuthHandler.name, () => {
       const otherDir = tempDataDir();
       const other = await startAuthModule(otherDir);
       try {
-        const ours = await handler.getJwks({});
-        const theirs = await other.get(AuthHandler).getJwks({});
+        const ours = await handler.getJwks();
+        const theirs = await other.get(AuthHandler).getJwks();
 
         expect(theirs.keys[0]['kid']).not.toBe(ours.keys[0]['kid']);
       } finally {
@@ -114,16 +114,19 @@ describe(AuthHandler.name, () => {
 
       const stored = await app.get(UserRepository).findByUsername('demo-patient');
       expect(stored).toMatchObject({ role: 'patient', fhirUser: 'Patient/pat-1', patientIds: ['pat-1'] });
-      expect(stored?.passwordHash).not.toBe(PATIENT_USER.password);
-      expect(stored?.passwordHash).toMatch(/^\$2[aby]\$10\$/);
-      expect(await compare(PATIENT_USER.password, stored!.passwordHash)).toBe(true);
-      expect(await compare('another-password', stored!.passwordHash)).toBe(false);
+      const passwordHash = stored?.passwordHash ?? '';
+      expect(passwordHash).not.toBe(PATIENT_USER.password);
+      expect(passwordHash).toMatch(/^\$2[aby]\$10\$/);
+      expect(await compare(PATIENT_USER.password, passwordHash)).toBe(true);
+      expect(await compare('another-password', passwordHash)).toBe(false);
     });
 
     it('rejects an existing username with 409 duplicate and keeps the first user', async () => {
       await handler.createUser(PROVIDER_USER);
 
-      const error = await rejection(handler.createUser({ ...PROVIDER_USER, password: 'other-password', role: 'staff' }));
+      const error = await rejection(
+        handler.createUser({ ...PROVIDER_USER, password: 'other-password', role: 'staff' }),
+      );
 
       expect(error).toBeInstanceOf(FhirError);
       expect((error as FhirError).status).toBe(409);
@@ -140,8 +143,9 @@ describe(AuthHandler.name, () => {
 
       const stored = await app.get(ClientRepository).findByClientId('web-app');
       expect(stored).toMatchObject({ name: 'Web app', scopes: WEB_CLIENT.scopes, grantTypes: ['password'] });
-      expect(stored?.secretHash).not.toBe(WEB_CLIENT.clientSecret);
-      expect(await compare(WEB_CLIENT.clientSecret, stored!.secretHash!)).toBe(true);
+      const secretHash = stored?.secretHash ?? '';
+      expect(secretHash).not.toBe(WEB_CLIENT.clientSecret);
+      expect(await compare(WEB_CLIENT.clientSecret, secretHash)).toBe(true);
     });
 
     it('stores a public client without a secret, named after its id', async () => {
@@ -157,19 +161,22 @@ describe(AuthHandler.name, () => {
       const error = await rejection(handler.createClient({ ...WEB_CLIENT, clientSecret: 'another-secret' }));
 
       expect((error as FhirError).status).toBe(409);
-      expect((error as FhirError).outcome.issue[0]).toMatchObject({ code: 'duplicate', details: { text: 'Client web-app already exists' } });
+      expect((error as FhirError).outcome.issue[0]).toMatchObject({
+        code: 'duplicate',
+        details: { text: 'Client web-app already exists' },
+      });
     });
   });
 
   describe('health', () => {
     it('reports the database up', async () => {
-      expect(await handler.health({})).toEqual({ service: 'auth', database: 'up' });
+      expect(await handler.health()).toEqual({ service: 'auth', database: 'up' });
     });
 
     it('reports the database down when it does not answer', async () => {
       await app.get(DataSource).destroy();
 
-      expect(await handler.health({})).toMatchObject({ service: 'auth', database: 'down' });
+      expect(await handler.health()).toMatchObject({ service: 'auth', database: 'down' });
     });
   });
 });

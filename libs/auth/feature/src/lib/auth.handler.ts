@@ -6,8 +6,6 @@ import {
   CreateClientRequest,
   CreateUserReply,
   CreateUserRequest,
-  GetJwksRequest,
-  HealthCheckRequest,
   HealthReply,
   IssueTokenRequest,
   JwksReply,
@@ -35,9 +33,9 @@ export class AuthHandler {
     return this.tokenEndpoint.issueToken(request);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the request carries nothing, but is validated
+  /** `GetJwksRequest` carries nothing, so the handler takes no payload. */
   @MessagePattern(AuthSubjects.getJwks)
-  getJwks(@Payload() _request: GetJwksRequest): Promise<JwksReply> {
+  getJwks(): Promise<JwksReply> {
     return this.signingKeys.jwks();
   }
 
@@ -51,9 +49,9 @@ export class AuthHandler {
     return this.clientAdmin.createClient(request);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the request carries nothing, but is validated
+  /** `HealthCheckRequest` carries nothing, so the handler takes no payload. */
   @MessagePattern(AuthSubjects.health)
-  health(@Payload() _request: HealthCheckRequest): Promise<HealthReply> {
+  health(): Promise<HealthReply> {
     return this.healthService.check();
   }
 }

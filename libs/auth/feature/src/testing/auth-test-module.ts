@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { JSONWebKeySet, JWK } from 'jose';
+import type { JwksReply } from '@connector/contracts';
 import { configFrom, type ConnectorConfig } from '@connector/shared-config';
 import { AuthServiceModule } from '../lib/auth-service.module';
 
@@ -40,4 +42,9 @@ export async function startAuthModule(
   const app = await NestFactory.createApplicationContext(AuthServiceModule.forRoot(config), { logger: ['error'] });
   await app.init();
   return app;
+}
+
+/** The JWKS reply in the shape jose's verifiers take (the contract types keys loosely; jose checks them itself). */
+export function keySetOf(reply: JwksReply): JSONWebKeySet {
+  return { keys: reply.keys as unknown as JWK[] };
 }

@@ -131,7 +131,6 @@ export const R4_RESOURCE_TYPES = [
   'StructureDefinition',
   'StructureMap',
   'Subscription',
-  'SubscriptionStatus',
   'Substance',
   'SubstanceNucleicAcid',
   'SubstancePolymer',

@@ -66,6 +66,17 @@ describe(createGatewayApp.name, () => {
       expect(statement.rest?.[0].mode).toBe('server');
     });
 
+    it('answers HEAD like GET, without a body', async () => {
+      const response = await app.inject({ method: 'HEAD', url: '/fhir/metadata' });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toBe('');
+    });
+
+    it('does not reflect an unsafe Host header into links', async () => {
+      const response = await app.inject({ method: 'GET', url: '/fhir/metadata', headers: { host: 'evil.test/"><x' } });
+      expect(response.json<CapabilityStatement>().implementation?.url).toBe('http://localhost/fhir');
+    });
+
     it('lists every R4 resource type as readable', async () => {
       const statement = (await app.inject({ method: 'GET', url: '/fhir/metadata' })).json<CapabilityStatement>();
       const resources = statement.rest?.[0].resource ?? [];

@@ -7,7 +7,7 @@ describe('AUTH_POSTGRES_MIGRATIONS', () => {
 
   beforeAll(async () => {
     database = await openPostgresAuthDatabase();
-    schema = database.dataSource.driver.schema!;
+    schema = database.dataSource.driver.schema ?? 'public';
   });
 
   afterAll(() => database.dispose());

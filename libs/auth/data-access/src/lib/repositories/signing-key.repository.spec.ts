@@ -24,7 +24,9 @@ describe(SigningKeyRepository.name, () => {
     });
 
     it('stores the active flag as 1 and a retired key as NULL', async () => {
-      await database.dataSource.getRepository(SigningKeyEntity).insert(signingKeyRow('old', '2024-01-01T00:00:00.000Z', false));
+      await database.dataSource
+        .getRepository(SigningKeyEntity)
+        .insert(signingKeyRow('old', '2024-01-01T00:00:00.000Z', false));
       await keys.insertActiveIfAbsent(signingKeyRow('current', '2025-01-01T00:00:00.000Z'));
 
       const rows: unknown[] = await database.dataSource.query(`SELECT kid, active FROM auth_signing_key ORDER BY kid`);

@@ -9,6 +9,13 @@ describe(publicJwkOf.name, () => {
       publicJwk: JSON.stringify({ kty: 'RSA', n: 'bW9kdWx1cw', e: 'AQAB', d: 'c2VjcmV0', p: 'cA', q: 'cQ' }),
     });
 
-    expect(publicJwkOf(key)).toEqual({ kty: 'RSA', n: 'bW9kdWx1cw', e: 'AQAB', kid: 'kid-1', alg: 'RS256', use: 'sig' });
+    expect(publicJwkOf(key)).toEqual({
+      kty: 'RSA',
+      n: 'bW9kdWx1cw',
+      e: 'AQAB',
+      kid: 'kid-1',
+      alg: 'RS256',
+      use: 'sig',
+    });
   });
 });

@@ -35,7 +35,11 @@ describe(SigningKeyService.name, () => {
     it('lets copies that start at once agree on one key: the first insert wins, the others re-read it', async () => {
       await app.get(DataSource).query('DELETE FROM auth_signing_key');
       const repository = app.get(SigningKeyRepository);
-      const copies = [new SigningKeyService(repository), new SigningKeyService(repository), new SigningKeyService(repository)];
+      const copies = [
+        new SigningKeyService(repository),
+        new SigningKeyService(repository),
+        new SigningKeyService(repository),
+      ];
 
       const keys = await Promise.all(copies.map((copy) => copy.activeKey()));
 

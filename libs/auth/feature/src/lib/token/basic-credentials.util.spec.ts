@@ -28,6 +28,8 @@ describe(parseBasicCredentials.name, () => {
 
 describe(basicAuthorization.name, () => {
   it('writes plain RFC 7617 credentials', () => {
-    expect(basicAuthorization({ clientId: 'Aladdin', clientSecret: 'open sesame' })).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
+    expect(basicAuthorization({ clientId: 'Aladdin', clientSecret: 'open sesame' })).toBe(
+      'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+    );
   });
 });

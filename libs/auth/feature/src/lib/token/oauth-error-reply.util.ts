@@ -32,7 +32,12 @@ export function oauthErrorReply(error: unknown, grantType: string | undefined): 
   return reply(400, error.name, error.message);
 }
 
-function reply(status: number, code: string, description: string, headers: Record<string, string> = {}): OAuthHttpReply {
+function reply(
+  status: number,
+  code: string,
+  description: string,
+  headers: Record<string, string> = {},
+): OAuthHttpReply {
   return {
     status,
     body: { error: code, error_description: description },

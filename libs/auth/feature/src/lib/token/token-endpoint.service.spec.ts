@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { OAuthHttpReply } from '@connector/contracts';
 import {
   BATCH_CLIENT,
@@ -10,7 +10,13 @@ import {
   REPRESENTATIVE_USER,
   WEB_CLIENT,
 } from '../../testing/auth-seed';
-import { startAuthModule, tempDataDir, TEST_BASE_URL, TEST_TOKEN_TTL_SECONDS } from '../../testing/auth-test-module';
+import {
+  keySetOf,
+  startAuthModule,
+  tempDataDir,
+  TEST_BASE_URL,
+  TEST_TOKEN_TTL_SECONDS,
+} from '../../testing/auth-test-module';
 import { AuthHandler } from '../auth.handler';
 import { TokenEndpointService } from './token-endpoint.service';
 
@@ -24,7 +30,10 @@ const WEB_BASIC = basic(WEB_CLIENT.clientId, WEB_CLIENT.clientSecret);
 /** The RFC 6749 §5.1 headers every token-endpoint answer must carry, success or error. */
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
-function passwordForm(user: { username: string; password: string }, extra: Record<string, string> = {}): Record<string, string> {
+function passwordForm(
+  user: { username: string; password: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return { grant_type: 'password', username: user.username, password: user.password, ...extra };
 }
 
@@ -44,7 +53,7 @@ describe(TokenEndpointService.name, () => {
     for (const user of [PROVIDER_USER, PATIENT_USER, REPRESENTATIVE_USER]) {
       await handler.createUser(user);
     }
-    jwks = (await handler.getJwks({})) as JSONWebKeySet;
+    jwks = keySetOf(await handler.getJwks());
     tokens = app.get(TokenEndpointService);
   });
 
@@ -95,8 +104,9 @@ describe(TokenEndpointService.name, () => {
           exp: expect.any(Number),
           jti: expect.any(String),
         });
-        expect(payload.exp! - payload.iat!).toBe(TEST_TOKEN_TTL_SECONDS);
-        expect(Math.abs(payload.iat! - Date.now() / 1000)).toBeLessThan(60);
+        const { iat = NaN, exp = NaN } = payload;
+        expect(exp - iat).toBe(TEST_TOKEN_TTL_SECONDS);
+        expect(Math.abs(iat - Date.now() / 1000)).toBeLessThan(60);
       });
 
       it('gives every token its own jti', async () => {
@@ -138,7 +148,12 @@ describe(TokenEndpointService.name, () => {
 
         expect(reply.body['patient']).toBe('pat-1');
         const { payload } = await verifiedClaims(reply);
-        expect(payload).toMatchObject({ sub: 'demo-patient', role: 'patient', fhirUser: 'Patient/pat-1', patient: 'pat-1' });
+        expect(payload).toMatchObject({
+          sub: 'demo-patient',
+          role: 'patient',
+          fhirUser: 'Patient/pat-1',
+          patient: 'pat-1',
+        });
         expect(payload['patients']).toEqual(['pat-1']);
       });
 
@@ -187,7 +202,10 @@ describe(TokenEndpointService.name, () => {
       });
 
       it('treats an empty scope parameter as omitted (RFC 6749 §3.1)', async () => {
-        const reply = await tokens.issueToken({ form: passwordForm(PATIENT_USER, { scope: '' }), authorization: WEB_BASIC });
+        const reply = await tokens.issueToken({
+          form: passwordForm(PATIENT_USER, { scope: '' }),
+          authorization: WEB_BASIC,
+        });
 
         expect(reply.body['scope']).toBe('openid fhirUser patient/*.read');
       });
@@ -226,7 +244,10 @@ describe(TokenEndpointService.name, () => {
       });
 
       it('answers 401 invalid_client for a wrong secret using HTTP Basic', async () => {
-        const reply = await tokens.issueToken({ form: passwordForm(PROVIDER_USER), authorization: basic('web-app', 'nope') });
+        const reply = await tokens.issueToken({
+          form: passwordForm(PROVIDER_USER),
+          authorization: basic('web-app', 'nope'),
+        });
 
         expectError(reply, 401, 'invalid_client');
         expect(reply.headers?.['WWW-Authenticate']).toBe('Basic realm="connector"');
@@ -239,7 +260,11 @@ describe(TokenEndpointService.name, () => {
       });
 
       it('answers invalid_client when a confidential client sends no secret', async () => {
-        expectError(await tokens.issueToken({ form: passwordForm(PROVIDER_USER, { client_id: 'web-app' }) }), 401, 'invalid_client');
+        expectError(
+          await tokens.issueToken({ form: passwordForm(PROVIDER_USER, { client_id: 'web-app' }) }),
+          401,
+          'invalid_client',
+        );
       });
 
       it('answers invalid_client when no client is identified at all', async () => {
@@ -247,7 +272,10 @@ describe(TokenEndpointService.name, () => {
       });
 
       it('answers invalid_client for an authentication scheme other than Basic', async () => {
-        const reply = await tokens.issueToken({ form: passwordForm(PROVIDER_USER), authorization: 'Bearer abc.def.ghi' });
+        const reply = await tokens.issueToken({
+          form: passwordForm(PROVIDER_USER),
+          authorization: 'Bearer abc.def.ghi',
+        });
 
         expectError(reply, 401, 'invalid_client');
       });

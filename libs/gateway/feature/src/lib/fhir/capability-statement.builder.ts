@@ -6,13 +6,10 @@ import { CONNECTOR_SOFTWARE_NAME, CONNECTOR_VERSION } from '../gateway.constants
 const SECURITY_SERVICE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/restful-security-service';
 const OAUTH_URIS_EXTENSION = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 
-type RestResourceType = CapabilityStatementRestResource['type'];
-
 /** Every type some service stores, in R4 order: all of them are readable by id. */
 function readableResources(): CapabilityStatementRestResource[] {
-  // The cast: R4_RESOURCE_TYPES (from Medplum's definitions) also holds SubscriptionStatus, which @types/fhir lacks.
   return R4_RESOURCE_TYPES.filter((type) => owningService(type) !== undefined).map(
-    (type): CapabilityStatementRestResource => ({ type: type as RestResourceType, interaction: [{ code: 'read' }] }),
+    (type): CapabilityStatementRestResource => ({ type, interaction: [{ code: 'read' }] }),
   );
 }
 

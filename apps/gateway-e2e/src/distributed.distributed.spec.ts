@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Bundle } from 'fhir/r4';
+import {
+  buildApps,
+  createTestDatabase,
+  DistributedTopology,
+  requireDistributedInfrastructure,
+  runCli,
+  sharedDataDir,
+  sharedDataFiles,
+  type TestDatabase,
+} from '@connector/shared-testing';
+import { type ExpectedResource, expectedResources, MILLISECOND_INSTANT, withoutServerMeta } from './support/expected-resources';
+
+const CLIENT = { id: 'e2e-app', secret: 'e2e-secret-0123' };
+const USER = { username: 'e2e-provider', password: 'e2e-password' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Runs `work` over items with at most `limit` in flight. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: limit }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+describe('Connector in distributed mode (every service its own process, NATS, PostgreSQL)', () => {
+  let database: TestDatabase;
+  let topology: DistributedTopology;
+  let token: string;
+  const syntheaFiles = sharedDataFiles('synthea', '.json');
+  const expected: ExpectedResource[] = syntheaFiles.flatMap((file) =>
+    expectedResources(JSON.parse(readFileSync(file, 'utf8')) as Bundle),
+  );
+
+  const get = (path: string, bearer = token) => fetch(`${topology.baseUrl}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+
+  async function passwordToken(clientId: string, secret: string, username: string, password: string): Promise<Response> {
+    return fetch(`${topology.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({ grant_type: 'password', username, password }),
+    });
+  }
+
+  beforeAll(async () => {
+    const infra = await requireDistributedInfrastructure();
+    database = await createTestDatabase();
+    await buildApps();
+    topology = await DistributedTopology.start({ natsUrl: infra.natsUrl, databaseUrl: database.url, port: await freePort() });
+
+    const client = await runCli(
+      ['clients', 'add', '--client-id', CLIENT.id, '--secret', CLIENT.secret, '--scope', 'user/*.read', '--grant', 'password'],
+      topology.env,
+    );
+    expect(client.code).toBe(0);
+    const user = await runCli(['users', 'add', '--username', USER.username, '--password', USER.password, '--role', 'provider'], topology.env);
+    expect(user.code).toBe(0);
+
+    const imported = await runCli(['import', sharedDataDir('synthea')], topology.env);
+    if (imported.code !== 0) {
+      throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
+    }
+    const response = await passwordToken(CLIENT.id, CLIENT.secret, USER.username, USER.password);
+    token = ((await response.json()) as { access_token: string }).access_token;
+  }, 600000);
+
+  afterAll(async () => {
+    await topology?.stop();
+    await database?.drop();
+  });
+
+  it(`reads back every resource of every Synthea bundle exactly as imported (ids and references rewritten, meta added)`, async () => {
+    expect(expected.length).toBeGreaterThan(3000);
+    const mismatches: string[] = [];
+    await inParallel(expected, 16, async (resource) => {
+      const response = await get(`/fhir/${resource.type}/${resource.id}`);
+      if (response.status !== 200) {
+        mismatches.push(`${resource.type}/${resource.id}: HTTP ${response.status}`);
+        return;
+      }
+      const served = (await response.json()) as Record<string, unknown> & { meta: { versionId: string; lastUpdated: string } };
+      if (served.meta.versionId !== '1' || !MILLISECOND_INSTANT.test(served.meta.lastUpdated)) {
+        mismatches.push(`${resource.type}/${resource.id}: meta ${JSON.stringify(served.meta)}`);
+      }
+      try {
+        expect(withoutServerMeta(served)).toEqual(resource.resource);
+      } catch {
+        mismatches.push(`${resource.type}/${resource.id}: content differs`);
+      }
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('re-importing the same files changes nothing (idempotent, no new versions)', async () => {
+    const again = await runCli(['import', syntheaFiles[0] as string], topology.env);
+    expect(again.code).toBe(0);
+    const patient = expected.find((resource) => resource.type === 'Patient') as ExpectedResource;
+    const served = (await (await get(`/fhir/Patient/${patient.id}`)).json()) as { meta: { versionId: string } };
+    expect(served.meta.versionId).toBe('1');
+  });
+
+  it('rejects a bad bundle whole, naming the file and entry, and stores none of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'connector-bad-'));
+    const file = join(dir, 'dangling.json');
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        { fullUrl: 'urn:uuid:6b4a3cf3-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', id: 'bad-bundle-patient' } },
+        {
+          fullUrl: 'urn:uuid:6b4a3cf3-0000-4000-8000-000000000002',
+          resource: { resourceType: 'Observation', id: 'bad-bundle-obs', status: 'final', code: { text: 'x' }, subject: { reference: 'urn:uuid:6b4a3cf3-0000-4000-8000-00000000dead' } },
+        },
+      ],
+    };
+    writeFileSync(file, JSON.stringify(bundle));
+    const result = await runCli(['import', file], topology.env);
+    expect(result.code).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain('dangling.json');
+    expect((await get('/fhir/Patient/bad-bundle-patient')).status).toBe(404);
+  });
+
+  it('never creates demo accounts in distributed mode', async () => {
+    const response = await passwordToken('demo-app', 'demo-secret', 'demo-provider', 'demo');
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: string }).error).toBe('invalid_client');
+  });
+
+  it('answers 503 with an OperationOutcome while the chart service is down, and 200 once it is back', async () => {
+    const patient = expected.find((resource) => resource.type === 'Patient') as ExpectedResource;
+    await topology.kill('chart');
+    const down = await get(`/fhir/Patient/${patient.id}`);
+    expect(down.status).toBe(503);
+    const outcome = (await down.json()) as { resourceType: string; issue: { details: { text: string } }[] };
+    expect(outcome.resourceType).toBe('OperationOutcome');
+    expect(outcome.issue[0]?.details.text).toContain('chart');
+    expect((await fetch(`${topology.baseUrl}/health/ready`)).status).toBe(503);
+
+    await topology.restart('chart');
+    expect((await get(`/fhir/Patient/${patient.id}`)).status).toBe(200);
+    expect((await fetch(`${topology.baseUrl}/health/ready`)).status).toBe(200);
+  });
+});
