@@ -25,7 +25,9 @@ export function prepareBundle(bundle: CheckedResource, source: string): Resource
   if (!Array.isArray(entries)) {
     throw new ImportError(source, 'Bundle.entry must be an array');
   }
-  const identified = entries.map((entry: unknown, index) => identifyEntry(entry, index, source));
+  const identified = entries.flatMap((entry: unknown, index) =>
+    isSearchOutcome(entry) ? [] : [identifyEntry(entry, index, source)],
+  );
   const targets = referenceTargets(identified, source);
   return identified.map((entry) => {
     const rewritten = rewriteReferences(entry.resource, (reference) => {
@@ -39,6 +41,11 @@ export function prepareBundle(bundle: CheckedResource, source: string): Resource
     });
     return resourceWithId(rewritten, entry.id);
   });
+}
+
+/** A searchset's OperationOutcome about the search itself (`search.mode` outcome) is not data to store. */
+function isSearchOutcome(entry: unknown): boolean {
+  return isJsonObject(entry) && isJsonObject(entry['search']) && entry['search']['mode'] === 'outcome';
 }
 
 function identifyEntry(entry: unknown, index: number, source: string): IdentifiedEntry {
