@@ -2,3 +2,4 @@
 // this lib adds the runtime facts about R4 that code needs.
 export * from './lib/r4-resource-types.generated';
 export * from './lib/resource-type.util';
+export * from './lib/canonical-json.util';

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.util';
+import { canonicalJson } from '@connector/fhir-types';
 import { checkId, isJsonObject, type CheckedResource } from './checked-resource.util';
 import { deterministicId } from './deterministic-id.util';
 import { ImportError, type ImportErrorLocation } from './import-error';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.util';
+import { canonicalJson } from '@connector/fhir-types';
 import { clientMeta } from './client-meta.util';
 
 /**
