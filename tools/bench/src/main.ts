@@ -53,65 +53,69 @@ function percentOf(result: LoadResult, ceiling: LoadResult): string {
   return `${((100 * result.requestsPerSecond) / ceiling.requestsPerSecond).toFixed(1)} %`;
 }
 
-async function main(): Promise<void> {
-  await buildApps();
-  const results: LoadResult[] = [];
-  const rss: Record<string, number> = {};
-  const patientId = 'bench-patient-1';
-  const fixture = join(mkdtempSync(join(tmpdir(), 'connector-bench-')), 'patient.json');
-  writeFileSync(fixture, JSON.stringify({ resourceType: 'Patient', id: patientId, name: [{ family: 'Bench', given: ['Mark'] }], gender: 'female', birthDate: '1970-01-01' }));
+interface Measurements {
+  results: LoadResult[];
+  rss: Record<string, number>;
+}
 
-  // Embedded mode: one process, SQLite, demo accounts.
+async function benchEmbedded(fixture: string, patientId: string, out: Measurements): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'connector-bench-data-'));
-  const embeddedEnv = { CONNECTOR_DATA_DIR: dataDir, PORT: '18080', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  await runCli(['import', fixture], { ...embeddedEnv, NATS_URL: '' });
-  const embedded = await startApp('gateway', { ...embeddedEnv, LOG_LEVEL: 'info', NATS_URL: '' }, 'Connector listening');
-  const embeddedBase = 'http://127.0.0.1:18080';
-  await waitForStatus(`${embeddedBase}/health/ready`, 200);
-  const embeddedToken = await passwordToken(embeddedBase);
-  const readId = await firstPatientId(embeddedBase, embeddedToken, [patientId]);
-  const sample = await fetch(`${embeddedBase}/fhir/Patient/${readId}`, { headers: { authorization: `Bearer ${embeddedToken}` } });
-  const body = await sample.text();
-  const contentType = sample.headers.get('content-type') ?? 'application/fhir+json; charset=utf-8';
-
-  const ceiling = await startCeilingServer(body, contentType);
-  results.push(await runLoad('ceiling: bare node:http, same bytes', ceiling.url, {}, SECONDS));
-  await ceiling.close();
-
-  await new Promise((r) => setTimeout(r, 2000));
-  rss['embedded (gateway + 4 services, idle)'] = embedded.rssKiB();
-  results.push(
-    await runLoad('embedded: GET /fhir/Patient/{id}', `${embeddedBase}/fhir/Patient/${readId}`, { authorization: `Bearer ${embeddedToken}` }, SECONDS),
-  );
-  await embedded.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-
-  // Distributed mode: every service its own process, NATS, a fresh PostgreSQL database.
-  const database = await createTestDatabase('connector_bench');
-  const topology = await DistributedTopology.start({
-    natsUrl: distributedInfrastructure().natsUrl,
-    databaseUrl: database.url,
-    port: 18081,
-    extraEnv: { LOG_LEVEL: 'warn' },
-  });
+  const env = { CONNECTOR_DATA_DIR: dataDir, PORT: '18080', HOST: '127.0.0.1', NATS_URL: '' };
+  const base = 'http://127.0.0.1:18080';
+  // Start first (an empty store gets the demo accounts), then import into the running server's data dir.
+  const embedded = await startApp('gateway', { ...env, LOG_LEVEL: 'info' }, 'Connector listening');
   try {
+    await waitForStatus(`${base}/health/ready`, 200);
+    await runCli(['import', fixture], { ...env, LOG_LEVEL: 'warn' });
+    const token = await passwordToken(base);
+    const readId = await firstPatientId(base, token, [patientId]);
+    const sample = await fetch(`${base}/fhir/Patient/${readId}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = await sample.text();
+    const contentType = sample.headers.get('content-type') ?? 'application/fhir+json; charset=utf-8';
+
+    const ceiling = await startCeilingServer(body, contentType);
+    out.results.push(await runLoad('ceiling: bare node:http, same bytes', ceiling.url, {}, SECONDS));
+    await ceiling.close();
+
+    await new Promise((r) => setTimeout(r, 2000));
+    out.rss['embedded (gateway + 4 services, idle)'] = embedded.rssKiB();
+    out.results.push(
+      await runLoad('embedded: GET /fhir/Patient/{id}', `${base}/fhir/Patient/${readId}`, { authorization: `Bearer ${token}` }, SECONDS),
+    );
+  } finally {
+    await embedded.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchDistributed(fixture: string, patientId: string, out: Measurements): Promise<void> {
+  const database = await createTestDatabase('connector_bench');
+  let topology: DistributedTopology | undefined;
+  try {
+    topology = await DistributedTopology.start({
+      natsUrl: distributedInfrastructure().natsUrl,
+      databaseUrl: database.url,
+      port: 18081,
+    });
     await runCli(['clients', 'add', '--client-id', DEMO.clientId, '--secret', DEMO.secret, '--scope', 'user/*.read patient/*.read', '--grant', 'password'], topology.env);
     await runCli(['users', 'add', '--username', DEMO.username, '--password', DEMO.password, '--role', 'provider'], topology.env);
     await runCli(['import', fixture], topology.env);
     await new Promise((r) => setTimeout(r, 2000));
     for (const [service, process] of topology.services) {
-      rss[`distributed ${service} (idle)`] = process.rssKiB();
+      out.rss[`distributed ${service} (idle)`] = process.rssKiB();
     }
-    rss['distributed gateway (idle)'] = topology.gateway.rssKiB();
+    out.rss['distributed gateway (idle)'] = topology.gateway.rssKiB();
     const token = await passwordToken(topology.baseUrl);
-    results.push(
+    out.results.push(
       await runLoad('distributed: GET /fhir/Patient/{id} (NATS + PostgreSQL)', `${topology.baseUrl}/fhir/Patient/${patientId}`, { authorization: `Bearer ${token}` }, SECONDS),
     );
   } finally {
-    await topology.stop();
+    await topology?.stop();
     await database.drop();
   }
+}
 
+function report({ results, rss }: Measurements): void {
   const [ceilingResult] = results;
   console.log(`\nPatient read, ${SECONDS} s per run, 50 connections, loopback, ${new Date().toISOString()}`);
   console.log('| run | req/s | p50 ms | p99 ms | % of ceiling | errors | non-2xx |');
@@ -127,6 +131,18 @@ async function main(): Promise<void> {
   }
   mkdirSync(join(REPO_ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(REPO_ROOT, 'bench-results', `read-${Date.now()}.json`), JSON.stringify({ results, rss }, null, 2));
+}
+
+async function main(): Promise<void> {
+  await buildApps();
+  const patientId = 'bench-patient-1';
+  const fixture = join(mkdtempSync(join(tmpdir(), 'connector-bench-')), 'patient.json');
+  const patient = { resourceType: 'Patient', id: patientId, name: [{ family: 'Bench', given: ['Mark'] }], gender: 'female', birthDate: '1970-01-01' };
+  writeFileSync(fixture, JSON.stringify(patient));
+  const measurements: Measurements = { results: [], rss: {} };
+  await benchEmbedded(fixture, patientId, measurements);
+  await benchDistributed(fixture, patientId, measurements);
+  report(measurements);
 }
 
 main().catch((error: unknown) => {

@@ -2,3 +2,4 @@ export * from './lib/distributed-infrastructure';
 export * from './lib/shared-data';
 export * from './lib/distributed-topology';
 export * from './lib/process-topology';
+export * from './lib/repo-root';

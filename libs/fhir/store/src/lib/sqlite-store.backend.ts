@@ -1,8 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { DataSource } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
 import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
 import type { ImportTally } from './import-plan.util';
-import type { ResourceStoreStatements } from './resource-store.statements';
+import type { ResourceStoreStatements, SqlStatement } from './resource-store.statements';
 import type { ImportStepGenerator, StoreBackend } from './store-backend';
 
 /**
@@ -29,9 +29,7 @@ export class SqliteStoreBackend implements StoreBackend {
     const transaction = db.transaction((): ImportTally => {
       let step = steps.next();
       while (!step.done) {
-        const statement = db.prepare(step.value.sql);
-        const rows = statement.reader ? statement.all(...step.value.params) : (statement.run(...step.value.params), []);
-        step = steps.next(rows);
+        step = steps.next(execute(db, step.value));
       }
       return step.value;
     });
@@ -52,5 +50,21 @@ export class SqliteStoreBackend implements StoreBackend {
 
   private connection(): Database {
     return (this.dataSource.driver as BetterSqlite3Driver).databaseConnection as Database;
+  }
+}
+
+/**
+ * Runs one statement of an import, failing the way TypeORM's own query runners (and so the PostgreSQL backend) do:
+ * with a QueryFailedError carrying the driver's code. The raw SqliteError must not escape: better-sqlite3 registers
+ * its error class with the native addon only once per process, so where modules are loaded more than once (Jest
+ * gives every spec file its own module registry and realm) it is an instance of another realm's Error, not an Error
+ * at all to the code that catches it.
+ */
+function execute(db: Database, { sql, params }: SqlStatement): unknown[] {
+  try {
+    const statement = db.prepare(sql);
+    return statement.reader ? statement.all(...params) : (statement.run(...params), []);
+  } catch (error) {
+    throw new QueryFailedError(sql, params, error as Error);
   }
 }

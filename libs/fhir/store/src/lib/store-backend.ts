@@ -7,6 +7,6 @@ export type ImportStepGenerator = Generator<SqlStatement, ImportTally, unknown[]
 /** How the store reaches one dialect's database: the hot-path read and the transactional import. */
 export interface StoreBackend {
   read(resourceType: string, id: string): Promise<string | null>;
-  /** Runs every step of the import in ONE transaction: all of it is stored or none. */
+  /** Runs every step of the import in ONE transaction: all of it is stored or none (else a QueryFailedError). */
   runImport(steps: ImportStepGenerator): Promise<ImportTally>;
 }

@@ -2,11 +2,10 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { REPO_ROOT } from './repo-root';
 
 const execFileAsync = promisify(execFile);
 
-/** The repository root (this file lives in libs/shared/testing/src/lib). */
-export const REPO_ROOT = resolve(__dirname, '../../../../..');
 
 export const BACKEND_SERVICES = ['auth', 'chart', 'practice', 'terminology'] as const;
 export type BackendService = (typeof BACKEND_SERVICES)[number];
@@ -67,7 +66,8 @@ export function startApp(app: AppName, env: Record<string, string>, readyText: s
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': it comes after the last output, which says why the process stopped.
+    child.once('close', (code) => {
       clearTimeout(timer);
       reject(new Error(`${app} exited with code ${code} before it was ready:\n${output}`));
     });

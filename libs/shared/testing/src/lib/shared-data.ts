@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { REPO_ROOT } from './repo-root';
 
 /**
  * ../shared/data beside the repository (real third-party data; never copied into the repo). Tests that need it
  * fail loudly when it is missing instead of passing on nothing.
  */
 export function sharedDataDir(...segments: string[]): string {
-  const repoRoot = resolve(__dirname, '../../../../..');
-  const dir = join(repoRoot, '..', 'shared', 'data', ...segments);
+  const dir = join(REPO_ROOT, '..', 'shared', 'data', ...segments);
   if (!existsSync(dir)) {
     throw new Error(
       `Test data missing: ${dir} does not exist. Connector's tests read real data from ../shared/data beside the ` +

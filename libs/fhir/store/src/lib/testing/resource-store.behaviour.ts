@@ -1,5 +1,5 @@
 import type { ResourceToImport } from '@connector/contracts';
-import type { DataSource } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
 import { IMPORT_CHUNK_SIZE } from '../import-steps.util';
 import { ResourceVersionEntity } from '../resource-version.entity';
 import { ResourceStore } from '../resource-store.service';
@@ -156,7 +156,7 @@ export function describeResourceStoreBehaviour(getDataSource: () => DataSource):
         patient('rollback-z', 'Fails'),
       ];
 
-      await expect(store.importResources(batch)).rejects.toThrow();
+      await expect(store.importResources(batch)).rejects.toThrow(QueryFailedError);
       expect(await store.read('Patient', 'rollback-new')).toBeNull();
       expect(await store.read('Patient', 'rollback-z')).toBeNull();
       expect(parseStored(await store.read('Patient', 'rollback-kept')).rest).toEqual(
@@ -189,7 +189,7 @@ export function describeResourceStoreBehaviour(getDataSource: () => DataSource):
         status: 'fulfilled',
         value: { created: 3, updated: 0, unchanged: 0, byType: { Patient: 3 } },
       });
-      expect(badResult.status).toBe('rejected');
+      expect(badResult).toEqual({ status: 'rejected', reason: expect.any(QueryFailedError) });
       for (const n of [1, 2, 3]) {
         expect(parseStored(await store.read('Patient', `concurrent-${n}`)).rest).toEqual(
           patient(`concurrent-${n}`, `Good${n}`),
