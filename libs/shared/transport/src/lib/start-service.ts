@@ -1,6 +1,6 @@
 import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import { queueGroupOf, type ServiceName } from '@connector/contracts';
 import type { ConnectorConfig } from '@connector/shared-config';
 import { PinoNestLogger } from '@connector/shared-logging';
@@ -8,13 +8,13 @@ import { createDtoValidationPipe } from './dto-validation.pipe';
 import type { InProcessBus } from './in-process/in-process-bus';
 import { InProcessServer } from './in-process/in-process.server';
 import { CompressingNatsSerializer, DecompressingNatsRequestDeserializer } from './nats/compressing-nats.serializer';
-import { RequestContextInterceptor } from './request-context.interceptor';
+import { ContextualNatsServer } from './nats/contextual-nats.server';
 import { RpcErrorFilter } from './rpc-error.filter';
 
 /**
  * Starts one service's Nest module as a microservice on the process's transport — NATS with the service's queue
  * group (so N copies share the load) or the in-process bus — with the pipeline every service shares: DTO validation,
- * errors as data, request context.
+ * errors as data, and the caller's request context (set by the transport servers).
  */
 export async function startServiceMicroservice(
   module: Type | DynamicModule,
@@ -28,7 +28,6 @@ export async function startServiceMicroservice(
   });
   app.useGlobalPipes(createDtoValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new RequestContextInterceptor());
   app.enableShutdownHooks();
   await app.listen();
   return app;
@@ -37,8 +36,7 @@ export async function startServiceMicroservice(
 function transportOptions(service: ServiceName, config: ConnectorConfig, bus?: InProcessBus): MicroserviceOptions {
   if (config.mode === 'distributed') {
     return {
-      transport: Transport.NATS,
-      options: {
+      strategy: new ContextualNatsServer({
         servers: config.natsUrl?.split(','),
         name: `connector-${service}-${process.pid}`,
         queue: queueGroupOf(service),
@@ -46,7 +44,7 @@ function transportOptions(service: ServiceName, config: ConnectorConfig, bus?: I
         deserializer: new DecompressingNatsRequestDeserializer(),
         maxReconnectAttempts: -1,
         reconnectTimeWait: 500,
-      },
+      }),
     };
   }
   if (!bus) {

@@ -1,4 +1,6 @@
 import { type CustomTransportStrategy, Server, type WritePacket } from '@nestjs/microservices';
+import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@connector/shared-logging';
+import { isPlainSubject } from '../subject-route.util';
 import type { InProcessBus, InProcessDispatcher } from './in-process-bus';
 import { InProcessContext } from './in-process.context';
 
@@ -9,8 +11,10 @@ import { InProcessContext } from './in-process.context';
  */
 export class InProcessServer extends Server implements CustomTransportStrategy {
   private readonly registered: string[] = [];
+  // Each request runs in the request context of its caller (see ContextualNatsServer for why not an interceptor).
   private readonly dispatch: InProcessDispatcher = (subject, data, headers, respond) => {
-    void this.handleRequest(subject, data, headers, respond);
+    const requestId = requestIdFrom(headers.get(REQUEST_ID_HEADER));
+    requestContext.run({ requestId }, () => void this.handleRequest(subject, data, headers, respond));
   };
 
   constructor(private readonly bus: InProcessBus) {
@@ -37,6 +41,10 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
 
   unwrap<T>(): T {
     return this.bus as T;
+  }
+
+  protected override getRouteFromPattern(pattern: string): string {
+    return isPlainSubject(pattern) ? pattern : super.getRouteFromPattern(pattern);
   }
 
   private async handleRequest(
