@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DEMO_ACCOUNTS, createEmbeddedServer } from '@connector/embedded';
+import type { DemoAccounts } from '@connector/embedded';
 import { createGatewayApp } from '@connector/gateway-feature';
 import { type ConnectorConfig, loadConfig } from '@connector/shared-config';
 import { createLogger } from '@connector/shared-logging';
@@ -8,13 +8,21 @@ import { connectServiceClients } from '@connector/shared-transport';
 const logger = createLogger('gateway');
 
 /** Embedded (no NATS_URL): the gateway and all four services in this process. Distributed: the gateway alone. */
-async function start(config: ConnectorConfig): Promise<{ listen(): Promise<unknown>; close(): Promise<void>; demo?: string }> {
+interface RunningGateway {
+  listen(): Promise<unknown>;
+  close(): Promise<void>;
+  demo?: { patientId: string; accounts: DemoAccounts };
+}
+
+async function start(config: ConnectorConfig): Promise<RunningGateway> {
   if (config.mode === 'embedded') {
+    // Loaded only here: a distributed gateway never loads the services, TypeORM or SQLite (idle memory).
+    const { createEmbeddedServer, DEMO_ACCOUNTS } = await import('@connector/embedded');
     const server = await createEmbeddedServer(config);
     return {
       listen: () => server.app.listen(config.port, config.host),
       close: () => server.close(),
-      demo: server.demo?.patientId,
+      demo: server.demo ? { patientId: server.demo.patientId, accounts: DEMO_ACCOUNTS } : undefined,
     };
   }
   const clients = await connectServiceClients(config);
@@ -28,16 +36,17 @@ async function start(config: ConnectorConfig): Promise<{ listen(): Promise<unkno
   };
 }
 
-function printBanner(config: ConnectorConfig, demoPatientId: string | undefined): void {
+function printBanner(config: ConnectorConfig, demo: RunningGateway['demo']): void {
   const base = config.baseUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [`Connector listening (${config.mode} mode)`, `  FHIR base:  ${base}/fhir`, `  Token URL:  ${base}/oauth/token`];
-  if (demoPatientId !== undefined) {
+  if (demo !== undefined) {
+    const { client, provider, patient } = demo.accounts;
     lines.push(
-      `  Demo client: ${DEMO_ACCOUNTS.client.clientId} / ${DEMO_ACCOUNTS.client.secret}`,
-      `  Demo users:  ${DEMO_ACCOUNTS.provider.username} / ${DEMO_ACCOUNTS.provider.password} (provider), ` +
-        `${DEMO_ACCOUNTS.patient.username} / ${DEMO_ACCOUNTS.patient.password} (patient, Patient/${demoPatientId})`,
-      `  Try: curl -u ${DEMO_ACCOUNTS.client.clientId}:${DEMO_ACCOUNTS.client.secret} -d grant_type=password ` +
-        `-d username=${DEMO_ACCOUNTS.provider.username} -d password=${DEMO_ACCOUNTS.provider.password} ${base}/oauth/token`,
+      `  Demo client: ${client.clientId} / ${client.secret}`,
+      `  Demo users:  ${provider.username} / ${provider.password} (provider), ` +
+        `${patient.username} / ${patient.password} (patient, Patient/${demo.patientId})`,
+      `  Try: curl -u ${client.clientId}:${client.secret} -d grant_type=password ` +
+        `-d username=${provider.username} -d password=${provider.password} ${base}/oauth/token`,
     );
   }
   // The banner is for the person who ran `npm start`: plain text on stdout, beside the JSON logs.

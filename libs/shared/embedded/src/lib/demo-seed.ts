@@ -17,6 +17,8 @@ export const DEMO_ACCOUNTS = {
   patient: { username: 'demo-patient', password: 'demo' },
 } as const;
 
+export type DemoAccounts = typeof DEMO_ACCOUNTS;
+
 export interface DemoSeedResult {
   seeded: boolean;
   patientId: string;
