@@ -71,6 +71,13 @@ export class ServiceClient {
       return FhirError.unavailable(`The ${this.service} service is unavailable`);
     }
     const code = (error as { code?: string } | null)?.code;
+    // nats.js request(): '503' = no responders on the subject (the service is down), 'TIMEOUT' = no answer.
+    if (code === '503') {
+      return FhirError.unavailable(`The ${this.service} service is unavailable`);
+    }
+    if (code === 'TIMEOUT') {
+      return FhirError.timeout(`The ${this.service} service did not answer within ${this.timeoutMs} ms`);
+    }
     if (code === 'MAX_PAYLOAD_EXCEEDED') {
       return new FhirError(413, FhirError.badRequest('Message exceeds the NATS server max_payload').outcome);
     }

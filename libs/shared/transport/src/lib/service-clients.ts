@@ -1,9 +1,10 @@
-import { ClientNats, type ClientProxy } from '@nestjs/microservices';
+import type { ClientProxy } from '@nestjs/microservices';
 import { SERVICE_NAMES, type ServiceName } from '@connector/contracts';
 import type { ConnectorConfig } from '@connector/shared-config';
 import { InProcessBus } from './in-process/in-process-bus';
 import { InProcessClient } from './in-process/in-process.client';
 import { CompressingNatsSerializer, DecompressingNatsResponseDeserializer } from './nats/compressing-nats.serializer';
+import { MuxedNatsClient } from './nats/muxed-nats.client';
 import { ServiceClient } from './service-client';
 
 /** Nest injection token whose value is the process's {@link ServiceClients}. */
@@ -35,14 +36,17 @@ export class ServiceClients {
  */
 export async function connectServiceClients(config: ConnectorConfig, bus?: InProcessBus): Promise<ServiceClients> {
   if (config.mode === 'distributed') {
-    const proxy = new ClientNats({
-      servers: config.natsUrl?.split(','),
-      name: `connector-client-${process.pid}`,
-      serializer: new CompressingNatsSerializer(),
-      deserializer: new DecompressingNatsResponseDeserializer(),
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    });
+    const proxy = new MuxedNatsClient(
+      {
+        servers: config.natsUrl?.split(','),
+        name: `connector-client-${process.pid}`,
+        serializer: new CompressingNatsSerializer(),
+        deserializer: new DecompressingNatsResponseDeserializer(),
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+      },
+      config.serviceTimeoutMs * 2,
+    );
     await proxy.connect();
     // ClientProxy is generic over its status type; ClientNats narrows it, which TS treats as incompatible.
     return build(proxy as unknown as ClientProxy, 'nats', config);
