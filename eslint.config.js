@@ -5,6 +5,9 @@ const tseslint = require('typescript-eslint');
 const depConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared', 'scope:composition'] },
+  // The gateway's code is the HTTP edge only: it reaches data through the services, never a data-access lib
+  // (its app's main.ts composes embedded mode, so the rule is on the feature lib, where it is checked transitively).
+  { allSourceTags: ['scope:gateway', 'type:feature'], notDependOnLibsWithTags: ['type:data-access'] },
   { sourceTag: 'scope:auth', onlyDependOnLibsWithTags: ['scope:auth', 'scope:shared'] },
   { sourceTag: 'scope:chart', onlyDependOnLibsWithTags: ['scope:chart', 'scope:shared'] },
   { sourceTag: 'scope:practice', onlyDependOnLibsWithTags: ['scope:practice', 'scope:shared'] },
