@@ -1,3 +1,4 @@
+import { referencesIn } from '@connector/shared-testing';
 import type { Appointment, Bundle, Observation, Resource } from 'fhir/r4';
 import { prepareImport } from '@connector/fhir-import';
 import { isR4ResourceType } from '@connector/fhir-types';
@@ -10,18 +11,6 @@ function resourcesOf(bundle: Bundle): Resource[] {
     }
     return entry.resource;
   });
-}
-
-function referencesIn(value: unknown): string[] {
-  if (Array.isArray(value)) {
-    return value.flatMap(referencesIn);
-  }
-  if (typeof value !== 'object' || value === null) {
-    return [];
-  }
-  return Object.entries(value).flatMap(([key, item]) =>
-    key === 'reference' && typeof item === 'string' ? [item] : referencesIn(item),
-  );
 }
 
 function countByType(resources: Resource[]): Record<string, number> {

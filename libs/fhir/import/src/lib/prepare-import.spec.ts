@@ -1,20 +1,8 @@
+import { referencesIn } from '@connector/shared-testing';
 import { v5 as uuidv5 } from 'uuid';
 import { IMPORT_ID_NAMESPACE } from './deterministic-id.util';
 import { ImportError } from './import-error';
 import { prepareImport } from './prepare-import';
-
-/** Every `reference` string in `value`, at any depth, found without the code under test. */
-function referencesIn(value: unknown): string[] {
-  if (Array.isArray(value)) {
-    return value.flatMap(referencesIn);
-  }
-  if (typeof value !== 'object' || value === null) {
-    return [];
-  }
-  return Object.entries(value).flatMap(([key, item]) =>
-    key === 'reference' && typeof item === 'string' ? [item] : referencesIn(item),
-  );
-}
 
 function catchImportError(run: () => unknown): ImportError {
   try {

@@ -1,23 +1,11 @@
+import { referencesIn, sharedDataDir } from '@connector/shared-testing';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { owningService } from '@connector/contracts';
 import { prepareImport } from './prepare-import';
 
-// Real third-party data: the Synthea sample bundles in ../shared/data beside the repository.
-const SYNTHEA_DIR = resolve(__dirname, '../../../../..', '../shared/data/synthea');
-
-/** Every `reference` string in `value`, at any depth, found without the code under test. */
-function referencesIn(value: unknown): string[] {
-  if (Array.isArray(value)) {
-    return value.flatMap(referencesIn);
-  }
-  if (typeof value !== 'object' || value === null) {
-    return [];
-  }
-  return Object.entries(value).flatMap(([key, item]) =>
-    key === 'reference' && typeof item === 'string' ? [item] : referencesIn(item),
-  );
-}
+// Real third-party data: the Synthea sample bundles in ../shared/data beside the repository (loud if missing).
+const SYNTHEA_DIR = sharedDataDir('synthea');
 
 function syntheaFiles(): string[] {
   let names: string[];
