@@ -142,6 +142,31 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
     });
   });
 
+  describe('a patient token', () => {
+    const demo = expectedResources(generateDemoBundle());
+    let patientToken: string;
+
+    beforeAll(async () => {
+      const response = await passwordToken(http, DEMO_ACCOUNTS.patient.username, DEMO_ACCOUNTS.patient.password);
+      patientToken = response.body.access_token;
+    });
+
+    it('reads its own Patient resource', async () => {
+      const response = await http.get(`/fhir/Patient/${server.demo?.patientId}`).auth(patientToken, { type: 'bearer' });
+      expect(response.status).toBe(200);
+    });
+
+    it("never reads another patient's data", async () => {
+      const others = demo.filter((resource) => !(resource.type === 'Patient' && resource.id === server.demo?.patientId));
+      expect(others.some((resource) => resource.type === 'Patient')).toBe(true);
+      for (const other of others) {
+        const response = await http.get(`/fhir/${other.type}/${other.id}`).auth(patientToken, { type: 'bearer' });
+        expect([403, 404]).toContain(response.status);
+        expect(response.body.resourceType).toBe('OperationOutcome');
+      }
+    });
+  });
+
   describe('import CLI against the running server', () => {
     it('imports a Synthea bundle into the same data dir and the running server serves it at once', async () => {
       const [file] = sharedDataFiles('synthea', '.json');

@@ -31,7 +31,7 @@ export class FhirController {
   @Get(':type/:id')
   @UseGuards(BearerAuthGuard)
   @Header('content-type', FHIR_JSON_CONTENT_TYPE)
-  read(@Param('type') type: string, @Param('id') id: string): Promise<string> {
-    return this.reads.read(type, id);
+  read(@Param('type') type: string, @Param('id') id: string, @Req() request: FastifyRequest): Promise<string> {
+    return this.reads.read(type, id, request.accessToken);
   }
 }

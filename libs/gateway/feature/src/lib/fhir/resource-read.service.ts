@@ -8,6 +8,8 @@ import {
 } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
+import type { AccessTokenClaims } from '../auth/access-token-claims';
+import { assertPatientContextAllows } from '../auth/patient-context.util';
 
 /** `GET [base]/[type]/[id]`: routes the read to the owning service. See https://hl7.org/fhir/R4/http.html#read */
 @Injectable()
@@ -15,7 +17,7 @@ export class ResourceReadService {
   constructor(@Inject(SERVICE_CLIENTS) private readonly clients: ServiceClients) {}
 
   /** The stored resource as the service's JSON text, untouched: the hot path neither parses nor re-serializes. */
-  async read(resourceType: string, id: string): Promise<string> {
+  async read(resourceType: string, id: string, claims: AccessTokenClaims | undefined): Promise<string> {
     const owner = owningService(resourceType);
     if (owner === undefined) {
       throw FhirError.notFound(`Unknown resource type ${resourceType}`);
@@ -23,6 +25,7 @@ export class ResourceReadService {
     if (!RESOURCE_ID_PATTERN.test(id)) {
       throw FhirError.badRequest('Invalid resource id: must be 1-64 characters of A-Z, a-z, 0-9, "-" and "."');
     }
+    assertPatientContextAllows(claims, resourceType, id);
     const request = Object.assign(new ReadResourceRequest(), { resourceType, id });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].readResource;
     const reply = await this.clients.get(owner).request(subject, request, ReadResourceReply);
