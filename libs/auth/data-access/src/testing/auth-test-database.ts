@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { configFrom } from '@connector/shared-config';
 import { ensurePostgresSchema, serviceDatabaseOptions } from '@connector/shared-database';
+import { distributedInfrastructure } from '@connector/shared-testing';
 import { authDatabase } from '../lib/auth-database';
 
 /** A migrated auth database for one spec, and how to throw it away. */
@@ -15,7 +16,7 @@ export interface AuthTestDatabase {
 }
 
 /** Where the distributed specs find PostgreSQL (the machine's test server unless told otherwise). */
-export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_DATABASE_URL = distributedInfrastructure().adminDatabaseUrl;
 
 /** A fresh SQLite auth database in a temp directory, migrated the way the service migrates it. */
 export async function openSqliteAuthDatabase(): Promise<AuthTestDatabase> {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { configFrom } from '@connector/shared-config';
 import { ensurePostgresSchema, serviceDatabaseOptions } from '@connector/shared-database';
+import { distributedInfrastructure } from '@connector/shared-testing';
 import { DataSource } from 'typeorm';
 import { resourceStoreDatabase } from '../resource-store.database';
 import type { TestDataSource } from './sqlite-data-source';
 
-/** The PostgreSQL the machine runs for the distributed suite; TEST_DATABASE_URL points elsewhere (a test-only knob). */
-const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The PostgreSQL the machine runs for the distributed suite (TEST_DATABASE_URL points elsewhere). */
+const TEST_DATABASE_URL = distributedInfrastructure().adminDatabaseUrl;
 
 /** A migrated store in a fresh schema `store_test_<random>`, dropped again by close(). */
 export async function openPostgresStore(): Promise<TestDataSource> {
