@@ -24,12 +24,6 @@ export async function buildApps(): Promise<void> {
   });
 }
 
-/**
- * The Node flags every Connector process runs with (as in apps/<app>/project.json `serve` and the Dockerfile): a
- * 32 MiB semi-space lets each request's short-lived objects die in the young generation instead of being promoted.
- */
-export const NODE_SERVICE_FLAGS = ['--max-semi-space-size=32'] as const;
-
 export interface AppProcess {
   readonly app: AppName;
   readonly child: ChildProcess;
@@ -45,7 +39,7 @@ export interface AppProcess {
  * listening"; the gateway logs "Connector listening"), rejecting with its output if it exits first.
  */
 export function startApp(app: AppName, env: Record<string, string>, readyText: string, timeoutMs = 60000): Promise<AppProcess> {
-  const child = spawn(process.execPath, [...NODE_SERVICE_FLAGS, appMainPath(app)], {
+  const child = spawn(process.execPath, [appMainPath(app)], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
