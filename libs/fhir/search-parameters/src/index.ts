@@ -1,0 +1,2 @@
+export * from './lib/search-parameter-definition';
+export * from './lib/search-parameter-registry';
