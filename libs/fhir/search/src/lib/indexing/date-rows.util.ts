@@ -1,5 +1,5 @@
 import type { Period, Timing } from 'fhir/r4';
-import { fhirDateRange } from './fhir-date-range.util';
+import { fhirDateRange } from '../dates/fhir-date-range.util';
 import type { TypedValue } from './fhirpath-evaluator';
 import type { DateIndexRow } from './index-rows.types';
 

@@ -8,7 +8,8 @@ export const SEARCH_PREFIXES = ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb', 
 export type SearchPrefix = (typeof SEARCH_PREFIXES)[number];
 
 /** Precision a date search value was written with; it decides the width of its range. */
-export type DatePrecision = 'year' | 'month' | 'day' | 'minute' | 'second' | 'millisecond';
+export type { DatePrecision } from '../dates/fhir-date-range.util';
+import type { DatePrecision } from '../dates/fhir-date-range.util';
 
 /**
  * A date value as the half-open range of instants it stands for, in epoch milliseconds: `2013-01-14` is
@@ -77,18 +78,24 @@ export interface TextSearchValue {
  * See https://hl7.org/fhir/R4/search.html#reference
  */
 export type ReferenceSearchValue =
-  | { readonly type: 'reference'; readonly kind: 'local'; readonly resourceType?: string; readonly id: string; readonly version?: string }
+  | {
+      readonly type: 'reference';
+      readonly kind: 'local';
+      readonly resourceType?: string;
+      readonly id: string;
+      readonly version?: string;
+    }
   | { readonly type: 'reference'; readonly kind: 'absolute'; readonly url: string }
-  | { readonly type: 'reference'; readonly kind: 'identifier'; readonly system?: string | null; readonly value?: string };
+  | {
+      readonly type: 'reference';
+      readonly kind: 'identifier';
+      readonly system?: string | null;
+      readonly value?: string;
+    };
 
 /** A value of one component of a composite parameter (`a$b`). */
 export type CompositePartValue =
-  | DateSearchValue
-  | NumberSearchValue
-  | QuantitySearchValue
-  | TokenSearchValue
-  | TextSearchValue
-  | ReferenceSearchValue;
+  DateSearchValue | NumberSearchValue | QuantitySearchValue | TokenSearchValue | TextSearchValue | ReferenceSearchValue;
 
 /** One component of a composite value: the component's parameter code and its parsed value. */
 export interface CompositeComponentValue {
