@@ -1,5 +1,5 @@
 import type { PreparedResource } from './prepared-import.util';
-import { storedContent } from './stored-content.util';
+import { type StoredResource, storedResource } from './stored-content.util';
 
 /** The version the store holds for one id (a row of the existing-versions lookup). */
 export interface StoredVersionRow {
@@ -16,6 +16,8 @@ export interface ResourceRow {
   readonly lastUpdated: string;
   readonly contentHash: string;
   readonly content: string;
+  /** The resource `content` is the JSON of, for the search indexer (no re-parse). */
+  readonly stored: StoredResource;
 }
 
 export interface ImportTally {
@@ -50,13 +52,15 @@ export function planChunk(
     } else {
       tally.created += 1;
     }
+    const stored = storedResource(resource, versionId, lastUpdated);
     rows.push({
       resourceType: resource.resourceType,
       id: resource.id,
       versionId,
       lastUpdated,
       contentHash,
-      content: storedContent(resource, versionId, lastUpdated),
+      content: JSON.stringify(stored),
+      stored,
     });
   }
   return rows;

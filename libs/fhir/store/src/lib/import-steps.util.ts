@@ -1,4 +1,5 @@
 import { type ImportTally, planChunk, type StoredVersionRow } from './import-plan.util';
+import { indexSteps } from './index-steps.util';
 import type { PreparedResource } from './prepared-import.util';
 import type { ResourceStoreStatements, SqlStatement } from './resource-store.statements';
 
@@ -10,7 +11,8 @@ export const IMPORT_CHUNK_SIZE = 500;
 
 /**
  * The import algorithm as a sequence of statements: it yields each statement and is resumed with that
- * statement's result rows. SQLite runs it synchronously inside one better-sqlite3 transaction, PostgreSQL with
+ * statement's result rows. Written resources get their search index rows replaced in the same transaction;
+ * unchanged ones keep theirs. SQLite runs it synchronously inside one better-sqlite3 transaction, PostgreSQL with
  * awaits inside one TypeORM transaction: one algorithm, two ways of executing it.
  */
 export function* importSteps(
@@ -26,6 +28,14 @@ export function* importSteps(
     if (rows.length > 0) {
       yield statements.upsertResources(rows);
       yield statements.insertVersions(rows);
+      // Only a changed resource (version > 1) can have index rows already; new ones skip the deletes.
+      const replacedIds = rows.filter((row) => row.versionId > 1).map((row) => row.id);
+      yield* indexSteps(
+        statements.index,
+        chunk[0].resource.resourceType,
+        rows.map((row) => row.stored),
+        replacedIds,
+      );
     }
   }
   return tally;

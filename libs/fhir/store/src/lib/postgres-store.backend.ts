@@ -1,16 +1,15 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { ImportTally } from './import-plan.util';
 import type { ResourceStoreStatements } from './resource-store.statements';
-import type { ImportStepGenerator, StoreBackend } from './store-backend';
+import type { StepGenerator, StoreBackend } from './store-backend';
 
 /** Name of the read's server-side prepared statement (pg prepares it once per pooled connection). */
 const READ_STATEMENT_NAME = 'connector_fhir_resource_read';
 
 /**
  * PostgreSQL. The read goes straight to TypeORM's pg pool as a named prepared statement: no query runner, no
- * re-planning, no entity hydration, the text column handed back as is. The import runs in a TypeORM transaction.
+ * re-planning, no entity hydration, the text column handed back as is. Imports and re-index chunks run in a TypeORM transaction.
  */
 export class PostgresStoreBackend implements StoreBackend {
   constructor(
@@ -28,7 +27,7 @@ export class PostgresStoreBackend implements StoreBackend {
     return result.rows[0]?.content ?? null;
   }
 
-  async runImport(steps: ImportStepGenerator): Promise<ImportTally> {
+  async runInTransaction<T>(steps: StepGenerator<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       let step = steps.next();
       while (!step.done) {

@@ -1,17 +1,26 @@
 import type { ServiceDatabaseDefinition } from '@connector/shared-database';
 import { CreateResourceTablesPostgres1795900000000 } from './migrations/postgres-create-resource-tables.migration';
+import { CreateSearchIndexTablesPostgres1796000000000 } from './migrations/postgres-create-search-index-tables.migration';
 import { CreateResourceTablesSqlite1795900000000 } from './migrations/sqlite-create-resource-tables.migration';
+import { CreateSearchIndexTablesSqlite1796000000000 } from './migrations/sqlite-create-search-index-tables.migration';
+import { SEARCH_INDEX_ENTITIES } from './index-tables/search-index.tables';
 import { ResourceVersionEntity } from './resource-version.entity';
 import { ResourceEntity } from './resource.entity';
 
-/** The entities of the generic resource store. */
-export const STORE_ENTITIES = [ResourceEntity, ResourceVersionEntity];
+/** The entities of the generic resource store: resources, their versions and the search index tables. */
+export const STORE_ENTITIES = [ResourceEntity, ResourceVersionEntity, ...SEARCH_INDEX_ENTITIES];
 
 /** Hand-written PostgreSQL migrations of the store, oldest first; they must match {@link STORE_ENTITIES} exactly. */
-export const POSTGRES_STORE_MIGRATIONS = [CreateResourceTablesPostgres1795900000000];
+export const POSTGRES_STORE_MIGRATIONS = [
+  CreateResourceTablesPostgres1795900000000,
+  CreateSearchIndexTablesPostgres1796000000000,
+];
 
 /** Hand-written SQLite migrations of the store, oldest first; they must match {@link STORE_ENTITIES} exactly. */
-export const SQLITE_STORE_MIGRATIONS = [CreateResourceTablesSqlite1795900000000];
+export const SQLITE_STORE_MIGRATIONS = [
+  CreateResourceTablesSqlite1795900000000,
+  CreateSearchIndexTablesSqlite1796000000000,
+];
 
 /** The database of a resource-holding service, for `ServiceDatabaseModule.forRoot(config, ...)`. */
 export function resourceStoreDatabase(service: string): ServiceDatabaseDefinition {

@@ -2,6 +2,7 @@ import { ResourceStore } from './resource-store.service';
 import { POSTGRES_STORE_MIGRATIONS } from './resource-store.database';
 import { openPostgresStore } from './testing/postgres-data-source';
 import { describeResourceStoreBehaviour } from './testing/resource-store.behaviour';
+import { describeSearchIndexBehaviour } from './testing/search-index.behaviour';
 import type { TestDataSource } from './testing/sqlite-data-source';
 
 describe(`${ResourceStore.name} on PostgreSQL`, () => {
@@ -16,6 +17,7 @@ describe(`${ResourceStore.name} on PostgreSQL`, () => {
   });
 
   describeResourceStoreBehaviour(() => database.dataSource);
+  describeSearchIndexBehaviour(() => database.dataSource);
 
   describe('POSTGRES_STORE_MIGRATIONS', () => {
     it('create exactly the schema the entities describe (no pending schema change)', async () => {
@@ -33,6 +35,13 @@ describe(`${ResourceStore.name} on PostgreSQL`, () => {
       )) as { table_name: string }[];
 
       expect(tables.map((table) => table.table_name)).toEqual([
+        'fhir_index_date',
+        'fhir_index_number',
+        'fhir_index_quantity',
+        'fhir_index_reference',
+        'fhir_index_string',
+        'fhir_index_token',
+        'fhir_index_uri',
         'fhir_resource',
         'fhir_resource_version',
         'typeorm_migrations',

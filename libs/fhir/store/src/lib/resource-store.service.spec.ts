@@ -1,5 +1,6 @@
 import { ResourceStore } from './resource-store.service';
 import { describeResourceStoreBehaviour } from './testing/resource-store.behaviour';
+import { describeSearchIndexBehaviour } from './testing/search-index.behaviour';
 import { openSqliteStore, type TestDataSource } from './testing/sqlite-data-source';
 
 describe(ResourceStore.name, () => {
@@ -14,6 +15,7 @@ describe(ResourceStore.name, () => {
   });
 
   describeResourceStoreBehaviour(() => database.dataSource);
+  describeSearchIndexBehaviour(() => database.dataSource);
 
   describe('ping', () => {
     it('answers false once the database is closed', async () => {

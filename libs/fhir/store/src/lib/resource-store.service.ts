@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { importSteps } from './import-steps.util';
 import { PostgresStoreBackend } from './postgres-store.backend';
 import { prepareImport } from './prepared-import.util';
+import { REINDEX_CHUNK_SIZE, type ReindexChunk, reindexChunkSteps } from './reindex-steps.util';
 import { ResourceStoreStatements } from './resource-store.statements';
 import { SqliteStoreBackend } from './sqlite-store.backend';
 import type { StoreBackend } from './store-backend';
@@ -26,7 +27,8 @@ export class ResourceStore {
 
   /**
    * Stores resources in ONE transaction. Unchanged content keeps its version; new resources get version 1,
-   * changed ones the next version. A (type, id) given twice counts once, the last occurrence winning.
+   * changed ones the next version. A (type, id) given twice counts once, the last occurrence winning. Written
+   * resources get their search index rows replaced in the same transaction.
    */
   async importResources(resources: readonly ResourceToImport[]): Promise<ImportResourcesReply> {
     const prepared = prepareImport(resources);
@@ -36,8 +38,33 @@ export class ResourceStore {
     const { backend, statements } = this.connect();
     // One instant for the whole batch: it was all stored by one transaction.
     const lastUpdated = new Date().toISOString();
-    const tally = await backend.runImport(importSteps(prepared.resources, statements, lastUpdated));
+    const tally = await backend.runInTransaction(importSteps(prepared.resources, statements, lastUpdated));
     return { ...tally, byType: prepared.byType };
+  }
+
+  /**
+   * Rebuilds the search index rows of the current resources of `resourceType` (every type when omitted) from
+   * their stored content, for when the search parameter definitions change. One transaction per chunk of
+   * REINDEX_CHUNK_SIZE resources, so a long re-index neither blocks imports for long nor loses its progress.
+   * Returns how many resources were re-indexed. See https://hl7.org/fhir/R4/searchparameter.html
+   */
+  async reindex(resourceType?: string): Promise<number> {
+    const { backend, statements } = this.connect();
+    const types =
+      resourceType === undefined
+        ? ((await this.dataSource.query(statements.selectResourceTypes)) as { resource_type: string }[]).map(
+            (row) => row.resource_type,
+          )
+        : [resourceType];
+    let total = 0;
+    for (const type of types) {
+      let chunk: ReindexChunk = { count: REINDEX_CHUNK_SIZE, lastId: '' };
+      while (chunk.count === REINDEX_CHUNK_SIZE && chunk.lastId !== undefined) {
+        chunk = await backend.runInTransaction(reindexChunkSteps(statements, type, chunk.lastId));
+        total += chunk.count;
+      }
+    }
+    return total;
   }
 
   /** How many resources the store holds (current versions of every type). */

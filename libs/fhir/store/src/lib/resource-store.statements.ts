@@ -1,4 +1,6 @@
 import type { ResourceRow } from './import-plan.util';
+import type { IndexValueType } from './index-tables/search-index.tables';
+import { SearchIndexStatements } from './search-index.statements';
 
 /** A parameterized statement: values travel only in `params`, never in the SQL text. */
 export interface SqlStatement {
@@ -11,6 +13,7 @@ export interface StoreSqlDialect {
   /** Escaped (and, on PostgreSQL, schema-qualified) table names; identifiers from entity metadata, not input. */
   readonly resourceTable: string;
   readonly versionTable: string;
+  readonly indexTables: Readonly<Record<IndexValueType, string>>;
   /** The placeholder of the `index`-th (0-based) parameter: `?` or `$1`. */
   placeholder(index: number): string;
   /** Appended to the existing-versions lookup: PostgreSQL locks the rows it is about to bump. */
@@ -27,7 +30,15 @@ export class ResourceStoreStatements {
   /** How many resources (current versions, all types) the store holds. */
   readonly count: string;
 
+  /** The statements of the search index tables. */
+  readonly index: SearchIndexStatements;
+
+  /** The resource types the store holds, for re-indexing everything. */
+  readonly selectResourceTypes: string;
+
   constructor(private readonly dialect: StoreSqlDialect) {
+    this.index = new SearchIndexStatements(dialect);
+    this.selectResourceTypes = `SELECT DISTINCT "resource_type" FROM ${dialect.resourceTable} ORDER BY "resource_type"`;
     this.count = `SELECT COUNT(*) AS "total" FROM ${dialect.resourceTable}`;
     this.read =
       `SELECT "content" FROM ${dialect.resourceTable} ` +
@@ -42,6 +53,17 @@ export class ResourceStoreStatements {
         `SELECT "id", "version_id", "content_hash" FROM ${this.dialect.resourceTable} ` +
         `WHERE "resource_type" = ${this.dialect.placeholder(0)} AND "id" IN (${list})${this.dialect.lockClause}`,
       params: [resourceType, ...ids],
+    };
+  }
+
+  /** The next `limit` current resources of one type after `afterId` (keyset paging in id order), with content. */
+  selectResourcesAfter(resourceType: string, afterId: string, limit: number): SqlStatement {
+    const p = (index: number) => this.dialect.placeholder(index);
+    return {
+      sql:
+        `SELECT "id", "content" FROM ${this.dialect.resourceTable} ` +
+        `WHERE "resource_type" = ${p(0)} AND "id" > ${p(1)} ORDER BY "id" LIMIT ${p(2)}`,
+      params: [resourceType, afterId, limit],
     };
   }
 

@@ -1,9 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
-import type { ImportTally } from './import-plan.util';
 import type { ResourceStoreStatements, SqlStatement } from './resource-store.statements';
-import type { ImportStepGenerator, StoreBackend } from './store-backend';
+import type { StepGenerator, StoreBackend } from './store-backend';
 
 /**
  * SQLite through better-sqlite3 directly. TypeORM shares ONE connection for every caller on SQLite, so two
@@ -24,9 +23,9 @@ export class SqliteStoreBackend implements StoreBackend {
     return this.preparedRead().get(resourceType, id) ?? null;
   }
 
-  async runImport(steps: ImportStepGenerator): Promise<ImportTally> {
+  async runInTransaction<T>(steps: StepGenerator<T>): Promise<T> {
     const db = this.connection();
-    const transaction = db.transaction((): ImportTally => {
+    const transaction = db.transaction((): T => {
       let step = steps.next();
       while (!step.done) {
         step = steps.next(execute(db, step.value));

@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { INDEX_VALUE_TYPES, type IndexValueType, SEARCH_INDEX_TABLES } from './index-tables/search-index.tables';
 import { ResourceVersionEntity } from './resource-version.entity';
 import { ResourceEntity } from './resource.entity';
 import type { StoreSqlDialect } from './resource-store.statements';
@@ -9,6 +10,9 @@ export function storeDialect(dataSource: DataSource): StoreSqlDialect {
   return {
     resourceTable: tablePath(dataSource, ResourceEntity),
     versionTable: tablePath(dataSource, ResourceVersionEntity),
+    indexTables: Object.fromEntries(
+      INDEX_VALUE_TYPES.map((type) => [type, tablePath(dataSource, SEARCH_INDEX_TABLES[type].entity)]),
+    ) as Record<IndexValueType, string>,
     placeholder: postgres ? (index) => `$${index + 1}` : () => '?',
     // Sorted locks: two imports touching the same resources queue instead of deadlocking.
     lockClause: postgres ? ' ORDER BY "id" FOR UPDATE' : '',

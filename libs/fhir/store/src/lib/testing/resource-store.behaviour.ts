@@ -2,7 +2,9 @@ import type { ResourceToImport } from '@connector/contracts';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import { IMPORT_CHUNK_SIZE } from '../import-steps.util';
 import { ResourceVersionEntity } from '../resource-version.entity';
+import { StringIndexEntity } from '../index-tables/string-index.entity';
 import { ResourceStore } from '../resource-store.service';
+import { indexRowCount } from './index-rows';
 import { syntheaResources } from './synthea-bundle';
 
 /*
@@ -164,6 +166,12 @@ export function describeResourceStoreBehaviour(getDataSource: () => DataSource):
       );
       expect(await versionsOf('Patient', 'rollback-new')).toHaveLength(0);
       expect(await versionsOf('Patient', 'rollback-kept')).toHaveLength(1);
+      expect(await indexRowCount(getDataSource(), 'Patient', 'rollback-new')).toBe(0);
+      expect(await indexRowCount(getDataSource(), 'Patient', 'rollback-z')).toBe(0);
+      const families = await getDataSource()
+        .getRepository(StringIndexEntity)
+        .find({ where: { resourceType: 'Patient', resourceId: 'rollback-kept', code: 'family' } });
+      expect(families.map((row) => row.value)).toEqual(['Original']);
     });
 
     it('runs concurrent imports each in its own transaction', async () => {

@@ -1,0 +1,22 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Uri search values (https://hl7.org/fhir/R4/search.html#uri) of the current version of each resource. */
+@Entity({ name: 'fhir_index_uri' })
+@Index('idx_fhir_index_uri_lookup', ['resourceType', 'code', 'value', 'resourceId'])
+export class UriIndexEntity {
+  @PrimaryColumn({ name: 'resource_type', type: 'varchar', length: 64, primaryKeyConstraintName: 'pk_fhir_index_uri' })
+  resourceType!: string;
+
+  @PrimaryColumn({ name: 'resource_id', type: 'varchar', length: 64, primaryKeyConstraintName: 'pk_fhir_index_uri' })
+  resourceId!: string;
+
+  /** Position of the row among its resource's rows of this table: rows may repeat, a key must not. */
+  @PrimaryColumn({ name: 'seq', type: 'integer', primaryKeyConstraintName: 'pk_fhir_index_uri' })
+  seq!: number;
+
+  @Column({ name: 'code', type: 'varchar', length: 64 })
+  code!: string;
+
+  @Column({ name: 'value', type: 'text' })
+  value!: string;
+}
