@@ -9,6 +9,7 @@ export const ChartSubjects = {
   readResource: 'chart.resource.read',
   importResources: 'chart.resource.import',
   countResources: 'chart.resource.count',
+  searchResources: 'chart.resource.search',
   health: 'chart.health.check',
 } as const;
 
@@ -16,6 +17,7 @@ export const PracticeSubjects = {
   readResource: 'practice.resource.read',
   importResources: 'practice.resource.import',
   countResources: 'practice.resource.count',
+  searchResources: 'practice.resource.search',
   health: 'practice.health.check',
 } as const;
 
@@ -23,6 +25,7 @@ export const TerminologySubjects = {
   readResource: 'terminology.resource.read',
   importResources: 'terminology.resource.import',
   countResources: 'terminology.resource.count',
+  searchResources: 'terminology.resource.search',
   health: 'terminology.health.check',
 } as const;
 
@@ -39,6 +42,7 @@ export interface ResourceServiceSubjects {
   readonly readResource: string;
   readonly importResources: string;
   readonly countResources: string;
+  readonly searchResources: string;
   readonly health: string;
 }
 

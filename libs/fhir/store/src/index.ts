@@ -11,3 +11,6 @@ export * from './lib/index-tables/quantity-index.entity';
 export * from './lib/index-tables/number-index.entity';
 export * from './lib/index-tables/uri-index.entity';
 export { SEARCH_INDEX_ENTITIES, INDEX_VALUE_TYPES, type IndexValueType } from './lib/index-tables/search-index.tables';
+export type { SearchPage, SearchPageRequest } from './lib/search/search-page.types';
+export type { SearchRestriction } from './lib/search/search-statement.builder';
+export type { SqlBinder } from './lib/search/sql-binder';

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { ImportResourcesRequest, ReadResourceRequest, type ResourceToImport } from '@connector/contracts';
+import {
+  ImportResourcesRequest,
+  ReadResourceRequest,
+  type ResourceToImport,
+  SearchResourcesRequest,
+} from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
 import { configFrom } from '@connector/shared-config';
 import { DataSource } from 'typeorm';
@@ -52,6 +57,9 @@ describe(createResourceHandler.name, () => {
       ['chart', 'readResource', 'chart.resource.read'],
       ['chart', 'importResources', 'chart.resource.import'],
       ['chart', 'countResources', 'chart.resource.count'],
+      ['chart', 'searchResources', 'chart.resource.search'],
+      ['practice', 'searchResources', 'practice.resource.search'],
+      ['terminology', 'searchResources', 'terminology.resource.search'],
       ['chart', 'health', 'chart.health.check'],
       ['practice', 'readResource', 'practice.resource.read'],
       ['terminology', 'health', 'terminology.health.check'],
@@ -66,6 +74,7 @@ describe(createResourceHandler.name, () => {
 
       expect(Reflect.getMetadata('design:paramtypes', prototype, 'readResource')).toEqual([ReadResourceRequest]);
       expect(Reflect.getMetadata('design:paramtypes', prototype, 'importResources')).toEqual([ImportResourcesRequest]);
+      expect(Reflect.getMetadata('design:paramtypes', prototype, 'searchResources')).toEqual([SearchResourcesRequest]);
     });
   });
 

@@ -4,17 +4,20 @@ import {
   ImportResourcesRequest,
   RESOURCE_SERVICE_SUBJECTS,
   ReadResourceRequest,
+  SearchResourcesRequest,
   type CountResourcesReply,
   type HealthReply,
   type ImportResourcesReply,
   type ReadResourceReply,
   type ResourceServiceName,
+  type SearchResourcesReply,
 } from '@connector/contracts';
 import { ResourceService } from './resource.service';
 
 /** The message handlers every resource-holding service exposes, one per subject of its service. */
 export interface ResourceHandler {
   readResource(request: ReadResourceRequest): Promise<ReadResourceReply>;
+  searchResources(request: SearchResourcesRequest): Promise<SearchResourcesReply>;
   importResources(request: ImportResourcesRequest): Promise<ImportResourcesReply>;
   /** Answers CountResourcesRequest (empty). */
   countResources(): Promise<CountResourcesReply>;
@@ -38,6 +41,11 @@ export function createResourceHandler(service: ResourceServiceName): Type<Resour
     @MessagePattern(subjects.readResource)
     readResource(@Payload() request: ReadResourceRequest): Promise<ReadResourceReply> {
       return this.resources.read(request);
+    }
+
+    @MessagePattern(subjects.searchResources)
+    searchResources(@Payload() request: SearchResourcesRequest): Promise<SearchResourcesReply> {
+      return this.resources.search(request);
     }
 
     @MessagePattern(subjects.importResources)

@@ -9,13 +9,17 @@ import {
   type ReadResourceRequest,
   type ResourceServiceName,
   type ResourceToImport,
+  type SearchResourcesReply,
+  type SearchResourcesRequest,
 } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
+import { parseSearchQuery } from '@connector/fhir-search';
+import { searchParameter } from '@connector/fhir-search-parameters';
 import { ResourceStore } from '@connector/fhir-store';
 import { createLogger } from '@connector/shared-logging';
 import { RESOURCE_SERVICE_NAME } from './resource-service.constants';
 
-/** The work behind a resource-holding service's subjects: read, import, count, health. */
+/** The work behind a resource-holding service's subjects: read, search, import, count, health. */
 @Injectable()
 export class ResourceService {
   private readonly logger = createLogger(ResourceService.name);
@@ -34,6 +38,29 @@ export class ResourceService {
     return { resource };
   }
 
+  /**
+   * One page of a type-level search: parsed here (strict unless lenient), run by the store, the matches as their
+   * stored JSON texts. See https://hl7.org/fhir/R4/http.html#search
+   */
+  async search(request: SearchResourcesRequest): Promise<SearchResourcesReply> {
+    this.requireSearchable(request.resourceType);
+    const query = parseSearchQuery({
+      resourceType: request.resourceType,
+      params: request.params,
+      lookup: searchParameter,
+      baseUrl: request.baseUrl,
+      lenient: request.lenient,
+    });
+    const page = await this.store.search(query, { cursor: request.cursor });
+    return {
+      resources: page.resources,
+      ...(page.total === undefined ? {} : { total: page.total }),
+      ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      warnings: query.warnings.map((warning) => warning.message),
+      canonicalParams: query.canonicalParams.map(([name, value]): [string, string] => [name, value]),
+    };
+  }
+
   /** Stores a batch of resources in one transaction; each must be of a type this service owns. */
   async importResources(request: ImportResourcesRequest): Promise<ImportResourcesReply> {
     this.requireOwnership(request.resources);
@@ -49,6 +76,17 @@ export class ResourceService {
   /** The service answers (it is running) and says whether its database does. */
   async health(): Promise<HealthReply> {
     return { service: this.service, database: (await this.store.ping()) ? 'up' : 'down' };
+  }
+
+  /** Another service's types are never stored here: searching them would silently answer nothing. */
+  private requireSearchable(resourceType: string): void {
+    const owner = owningService(resourceType);
+    if (owner === undefined) {
+      throw FhirError.notFound(`Unknown resource type ${resourceType}`);
+    }
+    if (owner !== this.service) {
+      throw FhirError.badRequest(`${resourceType} belongs to the ${owner} service, not the ${this.service} service`);
+    }
   }
 
   /** A resource stored by the wrong service could never be read back: the gateway routes reads by type. */

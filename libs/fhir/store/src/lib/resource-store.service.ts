@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportResourcesReply, ResourceToImport } from '@connector/contracts';
+import type { SearchRequest } from '@connector/fhir-search';
+import { searchParameter } from '@connector/fhir-search-parameters';
 import { DataSource } from 'typeorm';
 import { importSteps } from './import-steps.util';
 import { PostgresStoreBackend } from './postgres-store.backend';
 import { prepareImport } from './prepared-import.util';
 import { REINDEX_CHUNK_SIZE, type ReindexChunk, reindexChunkSteps } from './reindex-steps.util';
 import { ResourceStoreStatements } from './resource-store.statements';
+import { SearchExecutor } from './search/search-executor';
+import type { SearchPage, SearchPageRequest } from './search/search-page.types';
+import type { SearchRestriction } from './search/search-statement.builder';
 import { SqliteStoreBackend } from './sqlite-store.backend';
 import type { StoreBackend } from './store-backend';
 import { storeDialect } from './store-dialect.util';
+
+interface Connected {
+  readonly backend: StoreBackend;
+  readonly statements: ResourceStoreStatements;
+  readonly search: SearchExecutor;
+}
 
 /**
  * The generic FHIR resource store of one service: every resource type in one table, each version kept.
@@ -16,7 +27,7 @@ import { storeDialect } from './store-dialect.util';
  */
 @Injectable()
 export class ResourceStore {
-  private connected: { backend: StoreBackend; statements: ResourceStoreStatements } | undefined;
+  private connected: Connected | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -67,6 +78,16 @@ export class ResourceStore {
     return total;
   }
 
+  /**
+   * One page of the resources matching a parsed search, in `_sort` order (then id), continuing after
+   * `page.cursor`; the total when `_total` asks for it or `_count=0`. `_include`, `_summary` and `_elements` are the
+   * caller's. `restriction` is ANDed into the query (the access context's seam). Unsupported features (terminology
+   * modifiers, composite parameters) and a bad cursor are a FhirError 400. See https://hl7.org/fhir/R4/search.html
+   */
+  async search(request: SearchRequest, page?: SearchPageRequest, restriction?: SearchRestriction): Promise<SearchPage> {
+    return this.connect().search.search(request, page, restriction);
+  }
+
   /** How many resources the store holds (current versions of every type). */
   async count(): Promise<number> {
     const rows = (await this.dataSource.query(this.connect().statements.count)) as { total: number | string }[];
@@ -85,10 +106,15 @@ export class ResourceStore {
   }
 
   /** Built on first use: entity metadata (table names, schema) exists only once the DataSource is initialized. */
-  private connect(): { backend: StoreBackend; statements: ResourceStoreStatements } {
+  private connect(): Connected {
     if (this.connected === undefined) {
-      const statements = new ResourceStoreStatements(storeDialect(this.dataSource));
-      this.connected = { backend: this.createBackend(statements), statements };
+      const dialect = storeDialect(this.dataSource);
+      const statements = new ResourceStoreStatements(dialect);
+      this.connected = {
+        backend: this.createBackend(statements),
+        statements,
+        search: new SearchExecutor(this.dataSource, dialect, searchParameter),
+      };
     }
     return this.connected;
   }

@@ -84,6 +84,23 @@ describe(createGatewayApp.name, () => {
       expect(resources.every((resource) => resource.interaction?.[0].code === 'read')).toBe(true);
     });
 
+    it('lists every resource type as searchable by type, with its search parameters and their definitions', async () => {
+      const statement = (await app.inject({ method: 'GET', url: '/fhir/metadata' })).json<CapabilityStatement>();
+      const resources = statement.rest?.[0].resource ?? [];
+      expect(resources.every((resource) => resource.interaction?.some(({ code }) => code === 'search-type'))).toBe(
+        true,
+      );
+      const patient = resources.find((resource) => resource.type === 'Patient');
+      // From the R4 SearchParameter registry and US Core 6.1.0, not from the table the builder reads.
+      expect(patient?.searchParam).toEqual(
+        expect.arrayContaining([
+          { name: 'gender', type: 'token', definition: 'http://hl7.org/fhir/SearchParameter/individual-gender' },
+          { name: 'birthdate', type: 'date', definition: 'http://hl7.org/fhir/SearchParameter/individual-birthdate' },
+          { name: '_id', type: 'token', definition: 'http://hl7.org/fhir/SearchParameter/Resource-id' },
+        ]),
+      );
+    });
+
     it('declares SMART-on-FHIR security with the token URL', async () => {
       const statement = (
         await app.inject({ method: 'GET', url: '/fhir/metadata', headers: { host: 'fhir.test' } })
@@ -123,7 +140,7 @@ describe(createGatewayApp.name, () => {
   });
 
   describe('unknown paths and methods', () => {
-    it.each(['/nowhere', '/fhir', '/fhir/Patient', '/fhir/Patient/1/_history/1'])(
+    it.each(['/nowhere', '/fhir', '/fhir/Patient/1/_history', '/fhir/Patient/1/_history/1'])(
       'answers GET %s with a 404 OperationOutcome',
       async (url) => {
         const response = await app.inject({ method: 'GET', url });

@@ -9,6 +9,7 @@ import { FhirFallbackController } from './fhir/fhir-fallback.controller';
 import { FhirController } from './fhir/fhir.controller';
 import { MetadataService } from './fhir/metadata.service';
 import { ResourceReadService } from './fhir/resource-read.service';
+import { ResourceSearchService } from './fhir/resource-search.service';
 import { SmartConfigurationService } from './fhir/smart-configuration.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -34,6 +35,7 @@ export class GatewayModule {
         MetadataService,
         SmartConfigurationService,
         ResourceReadService,
+        ResourceSearchService,
         TokenService,
         HealthService,
       ],

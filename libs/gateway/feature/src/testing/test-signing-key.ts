@@ -20,11 +20,13 @@ export interface TestTokenOptions {
   readonly scope?: string;
   readonly subject?: string;
   readonly kid?: string;
+  /** Further claims, e.g. `role` and `patient` for a patient-context token. */
+  readonly claims?: Record<string, unknown>;
 }
 
 /** Signs an access token the way the auth service does (RS256, kid in the header). */
 export function signTestToken(key: TestSigningKey, options: TestTokenOptions): Promise<string> {
-  return new SignJWT({ scope: options.scope ?? 'user/*.read' })
+  return new SignJWT({ ...options.claims, scope: options.scope ?? 'user/*.read' })
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? key.kid })
     .setIssuer(options.issuer)
     .setSubject(options.subject ?? 'test-user')

@@ -1,6 +1,6 @@
 import { FhirError } from '@connector/fhir-outcomes';
 import type { AccessTokenClaims } from './access-token-claims';
-import { assertPatientContextAllows, patientContextOf } from './patient-context.util';
+import { assertPatientContextAllows, assertPatientContextAllowsSearch, patientContextOf } from './patient-context.util';
 
 const claims = (extra: Record<string, unknown>): AccessTokenClaims => ({ exp: 2_000_000_000, ...extra });
 
@@ -53,5 +53,21 @@ describe('assertPatientContextAllows', () => {
       assertPatientContextAllows(claims({ role: 'patient', patient: 'p1' }), 'Observation', 'o1'),
     );
     expect(error.status).toBe(403);
+  });
+});
+
+describe('assertPatientContextAllowsSearch', () => {
+  it('lets a provider search', () => {
+    expect(() => assertPatientContextAllowsSearch(claims({ role: 'provider' }), 'Observation')).not.toThrow();
+  });
+
+  it.each([
+    ['a patient', { role: 'patient', patient: 'p1' }],
+    ['a representative', { role: 'authorized-representative', patients: ['p1', 'p2'] }],
+    ['a patient without linked patients', { role: 'patient' }],
+  ])('refuses %s with 403, even for Patient, until compartment filtering exists', (_label, extra) => {
+    const error = refusal(() => assertPatientContextAllowsSearch(claims(extra), 'Patient'));
+    expect(error.status).toBe(403);
+    expect(error.outcome.issue[0]?.details?.text).toContain('Patient');
   });
 });

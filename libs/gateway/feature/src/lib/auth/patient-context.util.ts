@@ -40,3 +40,16 @@ export function assertPatientContextAllows(
     `A patient-context token may read only its Patient resource for now; reading ${resourceType} is not yet allowed`,
   );
 }
+
+/**
+ * Searches by a patient-context token are refused for now: a search spans patients, and until the services filter
+ * by patient compartment inside the query (dropping rows afterwards would leak counts and break paging), nothing
+ * narrower is safe. See https://hl7.org/fhir/R4/compartmentdefinition-patient.html
+ */
+export function assertPatientContextAllowsSearch(claims: AccessTokenClaims | undefined, resourceType: string): void {
+  if (patientContextOf(claims) !== undefined) {
+    throw FhirError.forbidden(
+      `A patient-context token may not search ${resourceType} yet: only its Patient may be read`,
+    );
+  }
+}

@@ -1,20 +1,32 @@
 import type { CapabilityStatement, CapabilityStatementRestResource } from 'fhir/r4';
 import { owningService } from '@connector/contracts';
+import { searchParametersFor } from '@connector/fhir-search-parameters';
 import { R4_RESOURCE_TYPES } from '@connector/fhir-types';
 import { CONNECTOR_SOFTWARE_NAME, CONNECTOR_VERSION } from '../gateway.constants';
 
 const SECURITY_SERVICE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/restful-security-service';
 const OAUTH_URIS_EXTENSION = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 
-/** Every type some service stores, in R4 order: all of them are readable by id. */
-function readableResources(): CapabilityStatementRestResource[] {
+/**
+ * Every type some service stores, in R4 order: each is readable by id and searchable by the parameters the
+ * definitions table gives it (R4 base + US Core 6.1.0), the same table the services parse queries with.
+ */
+function servedResources(): CapabilityStatementRestResource[] {
   return R4_RESOURCE_TYPES.filter((type) => owningService(type) !== undefined).map(
-    (type): CapabilityStatementRestResource => ({ type, interaction: [{ code: 'read' }] }),
+    (type): CapabilityStatementRestResource => ({
+      type,
+      interaction: [{ code: 'read' }, { code: 'search-type' }],
+      searchParam: searchParametersFor(type).map(({ code, type: paramType, url }) => ({
+        name: code,
+        type: paramType,
+        definition: url,
+      })),
+    }),
   );
 }
 
 /**
- * What this server really does today (read by id, JSON, SMART bearer tokens), and nothing more.
+ * What this server really does today (read by id, type-level search, JSON, SMART bearer tokens), and nothing more.
  * See https://hl7.org/fhir/R4/capabilitystatement.html and
  * https://hl7.org/fhir/smart-app-launch/1.0.0/conformance/index.html#declaring-support-for-oauth2-endpoints
  */
@@ -40,7 +52,7 @@ export function buildCapabilityStatement(fhirBaseUrl: string, tokenUrl: string, 
             },
           ],
         },
-        resource: readableResources(),
+        resource: servedResources(),
       },
     ],
   };

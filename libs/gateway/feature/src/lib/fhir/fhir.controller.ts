@@ -5,6 +5,7 @@ import { FHIR_JSON_CONTENT_TYPE } from '../gateway.constants';
 import { FHIR_CONTROLLER_PATHS } from './fhir-routes.constants';
 import { MetadataService } from './metadata.service';
 import { ResourceReadService } from './resource-read.service';
+import { ResourceSearchService } from './resource-search.service';
 import { type SmartConfiguration } from './smart-configuration.builder';
 import { SmartConfigurationService } from './smart-configuration.service';
 
@@ -15,6 +16,7 @@ export class FhirController {
     private readonly metadata: MetadataService,
     private readonly smart: SmartConfigurationService,
     private readonly reads: ResourceReadService,
+    private readonly searches: ResourceSearchService,
   ) {}
 
   @Get('metadata')
@@ -26,6 +28,14 @@ export class FhirController {
   @Get('.well-known/smart-configuration')
   smartConfiguration(@Req() request: FastifyRequest): SmartConfiguration {
     return this.smart.configuration(request);
+  }
+
+  // Both search forms; `_search` is a static segment, so the router prefers it to `:type/:id`.
+  @Get([':type', ':type/_search'])
+  @UseGuards(BearerAuthGuard)
+  @Header('content-type', FHIR_JSON_CONTENT_TYPE)
+  search(@Param('type') type: string, @Req() request: FastifyRequest): Promise<string> {
+    return this.searches.search(type, request);
   }
 
   @Get(':type/:id')

@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Bundle, OperationOutcome } from 'fhir/r4';
+import request from 'supertest';
+import { createEmbeddedServer, DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
+import { generateDemoBundle } from '@connector/fhir-demo-data';
+import { configFrom } from '@connector/shared-config';
+import { type ExpectedResource, expectedResources } from './support/expected-resources';
+
+type Http = ReturnType<typeof request>;
+
+const CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+
+/*
+ * Expected result sets come straight from the generated demo bundle (the data the server seeds itself with),
+ * read with plain property access here, never through the search engine.
+ */
+const DEMO = expectedResources(generateDemoBundle());
+
+const ofType = (type: string): ExpectedResource[] => DEMO.filter((resource) => resource.type === type);
+const sortedIds = (resources: readonly ExpectedResource[]): string[] => resources.map(({ id }) => id).sort();
+const referenceOf = (value: unknown): string | undefined => (value as { reference?: string } | undefined)?.reference;
+const hasCategory = (resource: ExpectedResource, code: string): boolean =>
+  ((resource.resource['category'] ?? []) as { coding?: { system?: string; code?: string }[] }[]).some((concept) =>
+    (concept.coding ?? []).some((coding) => coding.system === CATEGORY_SYSTEM && coding.code === code),
+  );
+
+const matchIds = (bundle: Bundle): string[] =>
+  (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'match').map((entry) => entry.resource?.id ?? '?');
+
+/** The path and query of an absolute link, to request it from the in-memory server. */
+const pathOf = (url: string): string => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+describe('FHIR search in embedded mode (demo data, SQLite)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'connector-e2e-search-'));
+  const config = configFrom({
+    NATS_URL: '',
+    CONNECTOR_DATA_DIR: dataDir,
+    CONNECTOR_DEMO_DATA: 'true',
+    DATABASE_URL: '',
+  });
+  let server: EmbeddedServer;
+  let http: Http;
+  let token: string;
+
+  const search = (url: string, headers: Record<string, string> = {}) =>
+    http.get(url).set(headers).auth(token, { type: 'bearer' });
+
+  beforeAll(async () => {
+    server = await createEmbeddedServer(config);
+    await server.app.getHttpAdapter().getInstance().ready();
+    http = request(server.app.getHttpServer());
+    const response = await http
+      .post('/oauth/token')
+      .auth(DEMO_ACCOUNTS.client.clientId, DEMO_ACCOUNTS.client.secret)
+      .type('form')
+      .send({
+        grant_type: 'password',
+        username: DEMO_ACCOUNTS.provider.username,
+        password: DEMO_ACCOUNTS.provider.password,
+      });
+    token = response.body.access_token;
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('finds the Patients of one gender', async () => {
+    const expected = sortedIds(ofType('Patient').filter((patient) => patient.resource['gender'] === 'female'));
+    expect(expected.length).toBeGreaterThan(0);
+
+    const response = await search('/fhir/Patient?gender=female');
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/fhir+json; charset=utf-8');
+    const bundle = JSON.parse(response.text) as Bundle;
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
+    expect(matchIds(bundle).sort()).toEqual(expected);
+    for (const entry of bundle.entry ?? []) {
+      expect(new URL(entry.fullUrl ?? '').pathname).toBe(`/fhir/Patient/${entry.resource?.id}`);
+    }
+  });
+
+  it("finds one patient's vital signs (patient + category)", async () => {
+    const patientId = server.demo?.patientId ?? '';
+    const expected = sortedIds(
+      ofType('Observation').filter(
+        (observation) =>
+          referenceOf(observation.resource['subject']) === `Patient/${patientId}` &&
+          hasCategory(observation, 'vital-signs'),
+      ),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+
+    const response = await search(`/fhir/Observation?patient=${patientId}&category=vital-signs`);
+
+    expect(response.status).toBe(200);
+    expect(matchIds(response.body as Bundle).sort()).toEqual(expected);
+  });
+
+  it('answers the legacy /Device/_search?Patient= form with a searchset Bundle', async () => {
+    const expected = sortedIds(
+      ofType('Device').filter((device) => referenceOf(device.resource['patient']) === 'Patient/1'),
+    );
+
+    const response = await search('/fhir/Device/_search?Patient=1');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
+    expect(matchIds(response.body as Bundle).sort()).toEqual(expected);
+  });
+
+  it('refuses an unknown parameter with a 400 OperationOutcome naming it', async () => {
+    const response = await search('/fhir/Patient?gender=female&shoe-size=42');
+
+    expect(response.status).toBe(400);
+    const outcome = response.body as OperationOutcome;
+    expect(outcome.resourceType).toBe('OperationOutcome');
+    expect(outcome.issue.map((issue) => issue.details?.text).join(' ')).toContain('shoe-size');
+  });
+
+  it('ignores an unknown parameter under Prefer: handling=lenient and says so in an outcome entry', async () => {
+    const expected = sortedIds(ofType('Patient').filter((patient) => patient.resource['gender'] === 'male'));
+
+    const response = await search('/fhir/Patient?shoe-size=42&gender=male', { prefer: 'handling=lenient' });
+
+    expect(response.status).toBe(200);
+    const bundle = response.body as Bundle;
+    expect(matchIds(bundle).sort()).toEqual(expected);
+    const outcomes = (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'outcome');
+    expect(outcomes).toHaveLength(1);
+    const outcome = outcomes[0].resource as OperationOutcome;
+    expect(outcome.issue[0]).toMatchObject({ severity: 'warning' });
+    expect(outcome.issue[0].details?.text).toContain('shoe-size');
+    const self = bundle.link?.find((link) => link.relation === 'self')?.url ?? '';
+    expect(self).not.toContain('shoe-size');
+  });
+
+  it('pages with _count: following next links to the end returns every match exactly once', async () => {
+    const expected = sortedIds(ofType('Observation').filter((observation) => hasCategory(observation, 'vital-signs')));
+    const pageSize = 7;
+    expect(expected.length).toBeGreaterThan(2 * pageSize);
+
+    const seen: string[] = [];
+    let next: string | undefined = `/fhir/Observation?category=vital-signs&_count=${pageSize}`;
+    let pages = 0;
+    while (next !== undefined && pages <= expected.length) {
+      const response = await search(next);
+      expect(response.status).toBe(200);
+      const bundle = response.body as Bundle;
+      const ids = matchIds(bundle);
+      expect(ids.length).toBeLessThanOrEqual(pageSize);
+      seen.push(...ids);
+      const link = bundle.link?.find((candidate) => candidate.relation === 'next')?.url;
+      next = link === undefined ? undefined : pathOf(link);
+      pages++;
+    }
+
+    expect(next).toBeUndefined();
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(expected.length / pageSize));
+    expect(seen).toHaveLength(expected.length);
+    expect([...seen].sort()).toEqual(expected);
+  });
+});

@@ -1,0 +1,58 @@
+import { IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { RESOURCE_TYPE_PATTERN } from '../fhir-patterns.constants';
+import { IsStringPairArray } from '../validators/string-pairs.validator';
+
+/**
+ * `<service>.resource.search`: a type-level search, as the query string the client sent (decoded, in order,
+ * repeated names kept; `_format`, `_pretty` and `_cursor` already taken out by the gateway). The service parses
+ * it: one parser, next to the indexes it targets. See https://hl7.org/fhir/R4/search.html
+ */
+export class SearchResourcesRequest {
+  @Matches(RESOURCE_TYPE_PATTERN, { message: 'resourceType must be a FHIR resource type name' })
+  resourceType!: string;
+
+  @IsStringPairArray()
+  params!: [string, string][];
+
+  /** `Prefer: handling=lenient`: unknown parameters become warnings instead of a 400. */
+  @IsBoolean()
+  lenient!: boolean;
+
+  /** The opaque `nextCursor` of the previous page, when following a `next` link. */
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+
+  /** The server's canonical FHIR base URL: absolute references on it are local references. */
+  @IsString()
+  baseUrl!: string;
+}
+
+/**
+ * Reply to `<service>.resource.search`: one page of matches as their stored JSON texts (the gateway wraps them in a
+ * Bundle without parsing them), and what the gateway needs for the Bundle's links and outcome entry.
+ */
+export class SearchResourcesReply {
+  @IsArray()
+  @IsString({ each: true })
+  resources!: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  total?: number;
+
+  /** Present when there is a next page: the gateway puts it in the `next` link as `_cursor`. */
+  @IsOptional()
+  @IsString()
+  nextCursor?: string;
+
+  /** Lenient mode: why each ignored parameter was ignored. */
+  @IsArray()
+  @IsString({ each: true })
+  warnings!: string[];
+
+  /** The accepted parameters as [name, value], normalized (legacy names, effective `_count`), for the links. */
+  @IsStringPairArray()
+  canonicalParams!: [string, string][];
+}

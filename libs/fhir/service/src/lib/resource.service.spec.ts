@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { ResourceToImport, SearchResourcesRequest } from '@connector/contracts';
+import { FhirError } from '@connector/fhir-outcomes';
+import { configFrom } from '@connector/shared-config';
+import { FhirResourceServiceModule } from './fhir-resource-service.module';
+import { ResourceService } from './resource.service';
+
+const BASE_URL = 'https://fhir.example.test/fhir';
+const CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+
+const patient = (id: string, gender: string): ResourceToImport => ({ resourceType: 'Patient', id, gender });
+const observation = (id: string, subject: string, category: string): ResourceToImport => ({
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  category: [{ coding: [{ system: CATEGORY_SYSTEM, code: category }] }],
+  code: { text: id },
+  subject: { reference: `Patient/${subject}` },
+});
+
+const PATIENTS = [
+  patient('pf-1', 'female'),
+  patient('pm-1', 'male'),
+  patient('pf-2', 'female'),
+  patient('pf-3', 'female'),
+];
+const OBSERVATIONS = [
+  observation('o-1', 'pf-1', 'vital-signs'),
+  observation('o-2', 'pf-1', 'laboratory'),
+  observation('o-3', 'pm-1', 'vital-signs'),
+  observation('o-4', 'pf-1', 'vital-signs'),
+];
+
+/** Ids of the fixtures matching a predicate: the expected sets, computed from the input, not through the store. */
+const idsWhere = (resources: readonly ResourceToImport[], match: (resource: ResourceToImport) => boolean): string[] =>
+  resources
+    .filter(match)
+    .map((resource) => resource.id)
+    .sort();
+
+const idsOf = (texts: readonly string[]): string[] => texts.map((text) => (JSON.parse(text) as { id: string }).id);
+
+function searchRequest(resourceType: string, params: [string, string][], extra = {}): SearchResourcesRequest {
+  return { resourceType, params, lenient: false, baseUrl: BASE_URL, ...extra };
+}
+
+async function caught(promise: Promise<unknown>): Promise<FhirError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(FhirError);
+  return error as FhirError;
+}
+
+describe(ResourceService.name, () => {
+  let dataDir: string;
+  let app: INestApplicationContext;
+  let service: ResourceService;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fhir-service-search-'));
+    const config = configFrom({ CONNECTOR_DATA_DIR: dataDir, DATABASE_URL: undefined, NATS_URL: undefined });
+    app = await NestFactory.createApplicationContext(FhirResourceServiceModule.forRoot('chart', config), {
+      logger: ['error'],
+    });
+    await app.init();
+    service = app.get(ResourceService);
+    await service.importResources({ source: 'spec', resources: [...PATIENTS, ...OBSERVATIONS] });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe('search', () => {
+    it('answers the stored JSON texts of the matches', async () => {
+      const reply = await service.search(searchRequest('Patient', [['gender', 'female']]));
+
+      expect(idsOf(reply.resources).sort()).toEqual(idsWhere(PATIENTS, (p) => p.gender === 'female'));
+      expect(reply.warnings).toEqual([]);
+      expect(reply.canonicalParams).toEqual(expect.arrayContaining([['gender', 'female']]));
+    });
+
+    it('ANDs a reference and a token parameter', async () => {
+      const reply = await service.search(
+        searchRequest('Observation', [
+          ['patient', 'pf-1'],
+          ['category', 'vital-signs'],
+        ]),
+      );
+
+      const expected = idsWhere(
+        OBSERVATIONS,
+        (o) => JSON.stringify(o).includes('"Patient/pf-1"') && JSON.stringify(o).includes('"vital-signs"'),
+      );
+      expect(expected).toEqual(['o-1', 'o-4']);
+      expect(idsOf(reply.resources).sort()).toEqual(expected);
+    });
+
+    it('pages with _count, each match exactly once across the cursors', async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const reply = await service.search(
+          searchRequest(
+            'Patient',
+            [
+              ['gender', 'female'],
+              ['_count', '1'],
+            ],
+            { cursor },
+          ),
+        );
+        expect(reply.resources.length).toBeLessThanOrEqual(1);
+        seen.push(...idsOf(reply.resources));
+        cursor = reply.nextCursor;
+        if (cursor === undefined) {
+          break;
+        }
+      }
+
+      expect(cursor).toBeUndefined();
+      expect(seen.sort()).toEqual(idsWhere(PATIENTS, (p) => p.gender === 'female'));
+    });
+
+    it('rejects an unknown parameter with a 400 naming it', async () => {
+      const error = await caught(service.search(searchRequest('Patient', [['shoe-size', '42']])));
+
+      expect(error.status).toBe(400);
+      expect(error.message).toContain('shoe-size');
+    });
+
+    it('ignores an unknown parameter in lenient mode and says so in the warnings', async () => {
+      const reply = await service.search(
+        searchRequest(
+          'Patient',
+          [
+            ['shoe-size', '42'],
+            ['gender', 'male'],
+          ],
+          { lenient: true },
+        ),
+      );
+
+      expect(idsOf(reply.resources)).toEqual(idsWhere(PATIENTS, (p) => p.gender === 'male'));
+      expect(reply.warnings).toHaveLength(1);
+      expect(reply.warnings[0]).toContain('shoe-size');
+      expect(reply.canonicalParams.map(([name]) => name)).not.toContain('shoe-size');
+    });
+
+    it('refuses a type another service owns, before touching the store', async () => {
+      const error = await caught(service.search(searchRequest('Appointment', [])));
+
+      expect(error.status).toBe(400);
+      expect(error.message).toContain('practice');
+    });
+
+    it('answers an unknown resource type with 404', async () => {
+      expect((await caught(service.search(searchRequest('Gadget', [])))).status).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import type { SearchParameterLookup, SearchRequest } from '@connector/fhir-search';
+import type { DataSource } from 'typeorm';
+import type { StoreSqlDialect } from '../resource-store.statements';
+import { decodeCursor, encodeCursor, type SortValue } from './search-cursor.util';
+import type { SearchPage, SearchPageRequest } from './search-page.types';
+import { type SearchRestriction, SearchStatementBuilder } from './search-statement.builder';
+
+interface PageRow {
+  readonly id: string;
+  readonly content: string;
+  readonly [column: string]: unknown;
+}
+
+/**
+ * Runs a parsed search on the store's tables: one statement for the page (one row more than asked, to know
+ * whether a next page exists) and one COUNT when a total is wanted. See https://hl7.org/fhir/R4/search.html
+ */
+export class SearchExecutor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dialect: StoreSqlDialect,
+    private readonly lookup: SearchParameterLookup,
+  ) {}
+
+  async search(
+    request: SearchRequest,
+    page: SearchPageRequest = {},
+    restriction?: SearchRestriction,
+  ): Promise<SearchPage> {
+    const builder = new SearchStatementBuilder(this.dialect, request, this.lookup, restriction);
+    const cursor =
+      page.cursor === undefined ? undefined : decodeCursor(page.cursor, builder.cursorKey, request.sort.length);
+    const wantsTotal = request.count === 0 || request.total === 'accurate' || request.total === 'estimate';
+    // `estimate` is answered exactly for now: the COUNT runs on the same lookup indexes.
+    const total = wantsTotal ? await this.count(builder) : undefined;
+    if (request.count === 0) {
+      return { resources: [], ...(total === undefined ? {} : { total }) };
+    }
+    const { sql, params } = builder.page(request.count + 1, cursor);
+    const rows = (await this.dataSource.query(sql, params)) as PageRow[];
+    const pageRows = rows.slice(0, request.count);
+    const last = pageRows[pageRows.length - 1];
+    const nextCursor =
+      rows.length > request.count && last !== undefined
+        ? encodeCursor({
+            key: builder.cursorKey,
+            values: request.sort.map((_key, index) => sortValueOf(last[`s${index}`])),
+            id: last.id,
+          })
+        : undefined;
+    return {
+      resources: pageRows.map((row) => row.content),
+      ...(total === undefined ? {} : { total }),
+      ...(nextCursor === undefined ? {} : { nextCursor }),
+    };
+  }
+
+  private async count(builder: SearchStatementBuilder): Promise<number> {
+    const { sql, params } = builder.count();
+    const rows = (await this.dataSource.query(sql, params)) as { total: number | string }[];
+    // PostgreSQL's COUNT is a bigint, which pg hands over as a string.
+    return Number(rows[0].total);
+  }
+}
+
+/** pg returns bigint aggregates as text, SQLite as numbers; both go into the cursor as they came. */
+function sortValueOf(value: unknown): SortValue {
+  return typeof value === 'string' || typeof value === 'number' ? value : null;
+}

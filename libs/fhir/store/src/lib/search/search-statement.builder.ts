@@ -1,0 +1,103 @@
+import type { SearchParameterLookup, SearchRequest } from '@connector/fhir-search';
+import type { SqlStatement, StoreSqlDialect } from '../resource-store.statements';
+import { type SearchCursor, type SortValue } from './search-cursor.util';
+import { filterCondition } from './search-filter.sql';
+import { sortExpression } from './search-sort.sql';
+import { SqlBinder } from './sql-binder';
+
+/**
+ * An extra condition ANDed into a search, on the searched resource whose columns are `${alias}."resource_type"`
+ * and `${alias}."id"` (e.g. "only these patient compartments" for the access context). It must bind every value
+ * through `bind` and may use the store's tables through `binder.tables`.
+ */
+export type SearchRestriction = (alias: string, binder: SqlBinder) => string;
+
+/** The searched resource's alias in every statement. */
+const RESOURCE = 'r';
+
+/** Builds the page and count statements of a search; one instance per search request. */
+export class SearchStatementBuilder {
+  constructor(
+    private readonly dialect: StoreSqlDialect,
+    private readonly request: SearchRequest,
+    private readonly lookup: SearchParameterLookup,
+    private readonly restriction?: SearchRestriction,
+  ) {}
+
+  /** `resourceType` and the sort keys: what a cursor must have been made for. */
+  get cursorKey(): string {
+    return [
+      this.request.resourceType,
+      ...this.request.sort.map((key) => `${key.descending ? '-' : ''}${key.code}`),
+    ].join(',');
+  }
+
+  /**
+   * One page in sort order (sort values as columns `s0`, `s1`…, resources lacking a value last, then id), after
+   * `cursor` when given (keyset paging: a row's position depends only on its own values, so rows written meanwhile
+   * neither shift nor repeat the rest). `limit` rows at most.
+   */
+  page(limit: number, cursor?: SearchCursor): SqlStatement {
+    const binder = new SqlBinder(this.dialect);
+    const sorts = this.request.sort.map(
+      (key, index) =>
+        `${sortExpression(key, this.request.resourceType, `${RESOURCE}."id"`, this.lookup, binder)} AS "s${index}"`,
+    );
+    const columns = [`${RESOURCE}."id"`, `${RESOURCE}."content"`, ...sorts].join(', ');
+    const where = this.where(binder);
+    const keyset = cursor === undefined ? '' : ` WHERE ${this.after(0, cursor, binder)}`;
+    const order = [
+      ...this.request.sort.flatMap((key, index) => [
+        `(q."s${index}" IS NULL)`,
+        `q."s${index}" ${key.descending ? 'DESC' : 'ASC'}`,
+      ]),
+      'q."id" ASC',
+    ].join(', ');
+    const sql =
+      `SELECT q.* FROM (SELECT ${columns} FROM ${this.dialect.resourceTable} ${RESOURCE} WHERE ${where}) q` +
+      `${keyset} ORDER BY ${order} LIMIT ${binder.bind(limit)}`;
+    return { sql, params: binder.params };
+  }
+
+  /** How many resources match (the same conditions as `page`, no paging). */
+  count(): SqlStatement {
+    const binder = new SqlBinder(this.dialect);
+    const where = this.where(binder);
+    return {
+      sql: `SELECT COUNT(*) AS "total" FROM ${this.dialect.resourceTable} ${RESOURCE} WHERE ${where}`,
+      params: binder.params,
+    };
+  }
+
+  private where(binder: SqlBinder): string {
+    const { resourceType, filters } = this.request;
+    const conditions = [
+      `${RESOURCE}."resource_type" = ${binder.bind(resourceType)}`,
+      ...filters.map((filter) => filterCondition(filter, resourceType, `${RESOURCE}."id"`, binder)),
+    ];
+    if (this.restriction !== undefined) {
+      conditions.push(`(${this.restriction(RESOURCE, binder)})`);
+    }
+    return conditions.join(' AND ');
+  }
+
+  /**
+   * Rows strictly after the cursor in (s0 IS NULL, s0, s1 IS NULL, s1, …, id) order: the first differing key
+   * decides, nulls coming after every value.
+   */
+  private after(index: number, cursor: SearchCursor, binder: SqlBinder): string {
+    if (index === this.request.sort.length) {
+      return `q."id" > ${binder.bind(cursor.id)}`;
+    }
+    const column = `q."s${index}"`;
+    const value: SortValue = cursor.values[index];
+    if (value === null) {
+      return `(${column} IS NULL AND ${this.after(index + 1, cursor, binder)})`;
+    }
+    const beyond = this.request.sort[index].descending ? '<' : '>';
+    return (
+      `(${column} IS NULL OR ${column} ${beyond} ${binder.bind(value)} OR ` +
+      `(${column} = ${binder.bind(value)} AND ${this.after(index + 1, cursor, binder)}))`
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import type { OperationOutcome } from 'fhir/r4';
+import type { SearchResourcesReply } from '@connector/contracts';
+import { resourceIdentity } from './resource-identity.util';
+import { searchUrl } from './search-url.util';
+
+/** The parameter of a `next` link that carries the service's page cursor back to it. */
+export const CURSOR_PARAMETER = '_cursor';
+
+/** What a searchset Bundle is made of, besides the service's reply. */
+export interface SearchsetBundleInput {
+  readonly id: string;
+  readonly lastUpdated: string;
+  /** The canonical FHIR base URL (`…/fhir`): links and fullUrls use it whichever alias the request came in on. */
+  readonly fhirBase: string;
+  readonly resourceType: string;
+  readonly reply: SearchResourcesReply;
+}
+
+/**
+ * The `searchset` Bundle of one page, as JSON text concatenated around the services' resource texts: a page of
+ * resources is never parsed and re-serialized on its way through the gateway. Lenient-mode warnings become one
+ * `search.mode = outcome` entry. See https://hl7.org/fhir/R4/bundle.html#searchset and
+ * https://hl7.org/fhir/R4/search.html#errors
+ */
+export function buildSearchsetBundle(input: SearchsetBundleInput): string {
+  const { reply, fhirBase, resourceType } = input;
+  const head = [
+    `"resourceType":"Bundle"`,
+    `"id":${JSON.stringify(input.id)}`,
+    `"meta":{"lastUpdated":${JSON.stringify(input.lastUpdated)}}`,
+    `"type":"searchset"`,
+  ];
+  if (reply.total !== undefined) {
+    head.push(`"total":${reply.total}`);
+  }
+  head.push(`"link":${JSON.stringify(searchLinks(fhirBase, resourceType, reply))}`);
+  const entries = [...outcomeEntries(reply.warnings), ...reply.resources.map((text) => matchEntry(fhirBase, text))];
+  // FHIR forbids empty arrays: a page without entries has no `entry` element.
+  if (entries.length > 0) {
+    head.push(`"entry":[${entries.join(',')}]`);
+  }
+  return `{${head.join(',')}}`;
+}
+
+function searchLinks(fhirBase: string, resourceType: string, reply: SearchResourcesReply) {
+  const links = [{ relation: 'self', url: searchUrl(fhirBase, resourceType, reply.canonicalParams) }];
+  if (reply.nextCursor !== undefined) {
+    const params: [string, string][] = [...reply.canonicalParams, [CURSOR_PARAMETER, reply.nextCursor]];
+    links.push({ relation: 'next', url: searchUrl(fhirBase, resourceType, params) });
+  }
+  return links;
+}
+
+function matchEntry(fhirBase: string, text: string): string {
+  const { resourceType, id } = resourceIdentity(text);
+  const fullUrl = JSON.stringify(`${fhirBase}/${resourceType}/${id}`);
+  return `{"fullUrl":${fullUrl},"resource":${text},"search":{"mode":"match"}}`;
+}
+
+function outcomeEntries(warnings: readonly string[]): string[] {
+  if (warnings.length === 0) {
+    return [];
+  }
+  const outcome: OperationOutcome = {
+    resourceType: 'OperationOutcome',
+    issue: warnings.map((text) => ({ severity: 'warning', code: 'not-supported', details: { text } })),
+  };
+  return [JSON.stringify({ resource: outcome, search: { mode: 'outcome' } })];
+}
