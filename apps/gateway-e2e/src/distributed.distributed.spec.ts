@@ -13,7 +13,12 @@ import {
   sharedDataFiles,
   type TestDatabase,
 } from '@connector/shared-testing';
-import { type ExpectedResource, expectedResources, MILLISECOND_INSTANT, withoutServerMeta } from './support/expected-resources';
+import {
+  type ExpectedResource,
+  expectedResources,
+  MILLISECOND_INSTANT,
+  withoutServerMeta,
+} from './support/expected-resources';
 
 const CLIENT = { id: 'e2e-app', secret: 'e2e-secret-0123' };
 const USER = { username: 'e2e-provider', password: 'e2e-password' };
@@ -50,9 +55,15 @@ describe('Connector in distributed mode (every service its own process, NATS, Po
     expectedResources(JSON.parse(readFileSync(file, 'utf8')) as Bundle),
   );
 
-  const get = (path: string, bearer = token) => fetch(`${topology.baseUrl}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+  const get = (path: string, bearer = token) =>
+    fetch(`${topology.baseUrl}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
 
-  async function passwordToken(clientId: string, secret: string, username: string, password: string): Promise<Response> {
+  async function passwordToken(
+    clientId: string,
+    secret: string,
+    username: string,
+    password: string,
+  ): Promise<Response> {
     return fetch(`${topology.baseUrl}/oauth/token`, {
       method: 'POST',
       headers: {
@@ -67,14 +78,32 @@ describe('Connector in distributed mode (every service its own process, NATS, Po
     const infra = await requireDistributedInfrastructure();
     database = await createTestDatabase();
     await buildApps();
-    topology = await DistributedTopology.start({ natsUrl: infra.natsUrl, databaseUrl: database.url, port: await freePort() });
+    topology = await DistributedTopology.start({
+      natsUrl: infra.natsUrl,
+      databaseUrl: database.url,
+      port: await freePort(),
+    });
 
     const client = await runCli(
-      ['clients', 'add', '--client-id', CLIENT.id, '--secret', CLIENT.secret, '--scope', 'user/*.read', '--grant', 'password'],
+      [
+        'clients',
+        'add',
+        '--client-id',
+        CLIENT.id,
+        '--secret',
+        CLIENT.secret,
+        '--scope',
+        'user/*.read',
+        '--grant',
+        'password',
+      ],
       topology.env,
     );
     expect(client.code).toBe(0);
-    const user = await runCli(['users', 'add', '--username', USER.username, '--password', USER.password, '--role', 'provider'], topology.env);
+    const user = await runCli(
+      ['users', 'add', '--username', USER.username, '--password', USER.password, '--role', 'provider'],
+      topology.env,
+    );
     expect(user.code).toBe(0);
 
     const imported = await runCli(['import', sharedDataDir('synthea')], topology.env);
@@ -99,7 +128,9 @@ describe('Connector in distributed mode (every service its own process, NATS, Po
         mismatches.push(`${resource.type}/${resource.id}: HTTP ${response.status}`);
         return;
       }
-      const served = (await response.json()) as Record<string, unknown> & { meta: { versionId: string; lastUpdated: string } };
+      const served = (await response.json()) as Record<string, unknown> & {
+        meta: { versionId: string; lastUpdated: string };
+      };
       if (served.meta.versionId !== '1' || !MILLISECOND_INSTANT.test(served.meta.lastUpdated)) {
         mismatches.push(`${resource.type}/${resource.id}: meta ${JSON.stringify(served.meta)}`);
       }
@@ -110,6 +141,32 @@ describe('Connector in distributed mode (every service its own process, NATS, Po
       }
     });
     expect(mismatches).toEqual([]);
+  });
+
+  it('searches across every imported bundle over NATS and PostgreSQL, paging through next links', async () => {
+    const femaleIds = new Set(
+      expected.filter((r) => r.type === 'Patient' && r.resource['gender'] === 'female').map((r) => r.id),
+    );
+    expect(femaleIds.size).toBeGreaterThan(0);
+    const seen: string[] = [];
+    let url: string | undefined = `${topology.baseUrl}/fhir/Patient?gender=female&_count=3`;
+    while (url !== undefined) {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      const bundle = (await response.json()) as {
+        type: string;
+        entry?: { fullUrl: string; resource: { id: string } }[];
+        link: { relation: string; url: string }[];
+      };
+      expect(bundle.type).toBe('searchset');
+      for (const entry of bundle.entry ?? []) {
+        expect(entry.fullUrl).toBe(`${topology.baseUrl}/fhir/Patient/${entry.resource.id}`);
+        seen.push(entry.resource.id);
+      }
+      url = bundle.link.find((link) => link.relation === 'next')?.url;
+    }
+    expect(seen.length).toBe(new Set(seen).size);
+    expect(new Set(seen)).toEqual(femaleIds);
   });
 
   it('re-importing the same files changes nothing (idempotent, no new versions)', async () => {
@@ -127,10 +184,19 @@ describe('Connector in distributed mode (every service its own process, NATS, Po
       resourceType: 'Bundle',
       type: 'transaction',
       entry: [
-        { fullUrl: 'urn:uuid:6b4a3cf3-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', id: 'bad-bundle-patient' } },
+        {
+          fullUrl: 'urn:uuid:6b4a3cf3-0000-4000-8000-000000000001',
+          resource: { resourceType: 'Patient', id: 'bad-bundle-patient' },
+        },
         {
           fullUrl: 'urn:uuid:6b4a3cf3-0000-4000-8000-000000000002',
-          resource: { resourceType: 'Observation', id: 'bad-bundle-obs', status: 'final', code: { text: 'x' }, subject: { reference: 'urn:uuid:6b4a3cf3-0000-4000-8000-00000000dead' } },
+          resource: {
+            resourceType: 'Observation',
+            id: 'bad-bundle-obs',
+            status: 'final',
+            code: { text: 'x' },
+            subject: { reference: 'urn:uuid:6b4a3cf3-0000-4000-8000-00000000dead' },
+          },
         },
       ],
     };
