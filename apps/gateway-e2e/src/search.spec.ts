@@ -104,6 +104,49 @@ describe('FHIR search in embedded mode (demo data, SQLite)', () => {
     expect(matchIds(response.body as Bundle).sort()).toEqual(expected);
   });
 
+  const includedKeys = (bundle: Bundle): string[] =>
+    (bundle.entry ?? [])
+      .filter((entry) => entry.search?.mode === 'include')
+      .map((entry) => `${entry.resource?.resourceType}/${entry.resource?.id}`)
+      .sort();
+
+  it('revincludes practice resources (Coverage, Appointment) on a chart Patient search, across services', async () => {
+    const patientId = server.demo?.patientId ?? '';
+    const patientRef = `Patient/${patientId}`;
+    const coverages = ofType('Coverage').filter(
+      (coverage) => referenceOf(coverage.resource['beneficiary']) === patientRef,
+    );
+    const appointments = ofType('Appointment').filter((appointment) =>
+      ((appointment.resource['participant'] ?? []) as { actor?: unknown }[]).some(
+        (participant) => referenceOf(participant.actor) === patientRef,
+      ),
+    );
+    expect(coverages.length).toBeGreaterThan(0);
+    expect(appointments.length).toBeGreaterThan(0);
+
+    const response = await search(
+      `/fhir/Patient?_id=${patientId}&_revinclude=Coverage:beneficiary&_revinclude=Appointment:patient`,
+    );
+
+    expect(response.status).toBe(200);
+    const bundle = response.body as Bundle;
+    expect(matchIds(bundle)).toEqual([patientId]);
+    expect(includedKeys(bundle)).toEqual([...coverages, ...appointments].map(({ type, id }) => `${type}/${id}`).sort());
+    for (const entry of (bundle.entry ?? []).filter((item) => item.search?.mode === 'include')) {
+      expect(new URL(entry.fullUrl ?? '').pathname).toBe(`/fhir/${entry.resource?.resourceType}/${entry.resource?.id}`);
+    }
+  });
+
+  it("includes the patient of one patient's vital signs once (same service)", async () => {
+    const patientId = server.demo?.patientId ?? '';
+    const response = await search(
+      `/fhir/Observation?patient=${patientId}&category=vital-signs&_include=Observation:patient`,
+    );
+
+    expect(response.status).toBe(200);
+    expect(includedKeys(response.body as Bundle)).toEqual([`Patient/${patientId}`]);
+  });
+
   it('answers the legacy /Device/_search?Patient= form with a searchset Bundle', async () => {
     const expected = sortedIds(
       ofType('Device').filter((device) => referenceOf(device.resource['patient']) === 'Patient/1'),

@@ -1,4 +1,5 @@
 export * from './lib/dto/auth.dto';
+export * from './lib/dto/include.dto';
 export * from './lib/dto/resource.dto';
 export * from './lib/dto/search.dto';
 export * from './lib/fhir-patterns.constants';

@@ -10,6 +10,8 @@ export const ChartSubjects = {
   importResources: 'chart.resource.import',
   countResources: 'chart.resource.count',
   searchResources: 'chart.resource.search',
+  readManyResources: 'chart.resource.read-many',
+  revincludeResources: 'chart.resource.revinclude',
   health: 'chart.health.check',
 } as const;
 
@@ -18,6 +20,8 @@ export const PracticeSubjects = {
   importResources: 'practice.resource.import',
   countResources: 'practice.resource.count',
   searchResources: 'practice.resource.search',
+  readManyResources: 'practice.resource.read-many',
+  revincludeResources: 'practice.resource.revinclude',
   health: 'practice.health.check',
 } as const;
 
@@ -26,6 +30,8 @@ export const TerminologySubjects = {
   importResources: 'terminology.resource.import',
   countResources: 'terminology.resource.count',
   searchResources: 'terminology.resource.search',
+  readManyResources: 'terminology.resource.read-many',
+  revincludeResources: 'terminology.resource.revinclude',
   health: 'terminology.health.check',
 } as const;
 
@@ -43,6 +49,10 @@ export interface ResourceServiceSubjects {
   readonly importResources: string;
   readonly countResources: string;
   readonly searchResources: string;
+  /** Batched read for cross-service `_include`. */
+  readonly readManyResources: string;
+  /** Resources of a type this service owns that reference given targets, for cross-service `_revinclude`. */
+  readonly revincludeResources: string;
   readonly health: string;
 }
 

@@ -1,6 +1,8 @@
-import { IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import { RESOURCE_TYPE_PATTERN } from '../fhir-patterns.constants';
 import { IsStringPairArray } from '../validators/string-pairs.validator';
+import { ForeignIncludes } from './include.dto';
 
 /**
  * `<service>.resource.search`: a type-level search, as the query string the client sent (decoded, in order,
@@ -55,4 +57,16 @@ export class SearchResourcesReply {
   /** The accepted parameters as [name, value], normalized (legacy names, effective `_count`), for the links. */
   @IsStringPairArray()
   canonicalParams!: [string, string][];
+
+  /** `_include` / `_revinclude` results this service holds (never a match too), as stored JSON texts. */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  included?: string[];
+
+  /** Include work for other services' types: the gateway resolves it. See https://hl7.org/fhir/R4/search.html#include */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ForeignIncludes)
+  foreign?: ForeignIncludes;
 }

@@ -3,7 +3,10 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ImportResourcesRequest,
   RESOURCE_SERVICE_SUBJECTS,
+  ReadManyResourcesRequest,
   ReadResourceRequest,
+  RevincludeResourcesRequest,
+  type IncludedResourcesReply,
   SearchResourcesRequest,
   type CountResourcesReply,
   type HealthReply,
@@ -18,6 +21,8 @@ import { ResourceService } from './resource.service';
 export interface ResourceHandler {
   readResource(request: ReadResourceRequest): Promise<ReadResourceReply>;
   searchResources(request: SearchResourcesRequest): Promise<SearchResourcesReply>;
+  readManyResources(request: ReadManyResourcesRequest): Promise<IncludedResourcesReply>;
+  revincludeResources(request: RevincludeResourcesRequest): Promise<IncludedResourcesReply>;
   importResources(request: ImportResourcesRequest): Promise<ImportResourcesReply>;
   /** Answers CountResourcesRequest (empty). */
   countResources(): Promise<CountResourcesReply>;
@@ -46,6 +51,16 @@ export function createResourceHandler(service: ResourceServiceName): Type<Resour
     @MessagePattern(subjects.searchResources)
     searchResources(@Payload() request: SearchResourcesRequest): Promise<SearchResourcesReply> {
       return this.resources.search(request);
+    }
+
+    @MessagePattern(subjects.readManyResources)
+    readManyResources(@Payload() request: ReadManyResourcesRequest): Promise<IncludedResourcesReply> {
+      return this.resources.readMany(request);
+    }
+
+    @MessagePattern(subjects.revincludeResources)
+    revincludeResources(@Payload() request: RevincludeResourcesRequest): Promise<IncludedResourcesReply> {
+      return this.resources.revinclude(request);
     }
 
     @MessagePattern(subjects.importResources)

@@ -165,4 +165,60 @@ describe(ResourceService.name, () => {
       expect((await caught(service.search(searchRequest('Gadget', [])))).status).toBe(404);
     });
   });
+
+  describe('search with includes', () => {
+    it('returns local includes and hands back revincludes whose source type practice owns', async () => {
+      const reply = await service.search(
+        searchRequest('Patient', [
+          ['_id', 'pf-1'],
+          ['_revinclude', 'Observation:subject'],
+          ['_revinclude', 'Appointment:patient'],
+        ]),
+      );
+      expect(idsOf(reply.included ?? []).sort()).toEqual(
+        idsWhere(
+          OBSERVATIONS,
+          (resource) => (resource['subject'] as { reference: string }).reference === 'Patient/pf-1',
+        ),
+      );
+      expect(reply.foreign).toEqual({
+        include: [],
+        revinclude: [{ sourceType: 'Appointment', code: 'patient', targets: ['Patient/pf-1'] }],
+      });
+    });
+
+    it('has neither included nor foreign when the search asks for no include', async () => {
+      const reply = await service.search(searchRequest('Patient', [['_id', 'pf-1']]));
+      expect('included' in reply || 'foreign' in reply).toBe(false);
+    });
+  });
+
+  describe('readMany', () => {
+    it('answers the stored resources among the references, leaving unknown ones out', async () => {
+      const reply = await service.readMany({
+        references: [
+          ['Patient', 'pm-1'],
+          ['Patient', 'nobody'],
+          ['Observation', 'o-3'],
+        ],
+      });
+      expect(idsOf(reply.resources).sort()).toEqual(['o-3', 'pm-1']);
+    });
+
+    it("refuses another service's type", async () => {
+      expect((await caught(service.readMany({ references: [['Appointment', 'a']] }))).status).toBe(400);
+    });
+  });
+
+  describe('revinclude', () => {
+    it('answers the resources of the source type referencing the targets', async () => {
+      const reply = await service.revinclude({ sourceType: 'Observation', code: 'subject', targets: ['Patient/pm-1'] });
+      expect(idsOf(reply.resources)).toEqual(
+        idsWhere(
+          OBSERVATIONS,
+          (resource) => (resource['subject'] as { reference: string }).reference === 'Patient/pm-1',
+        ),
+      );
+    });
+  });
 });

@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type CountResourcesReply,
   type HealthReply,
+  type IncludedResourcesReply,
+  type ReadManyResourcesRequest,
+  type RevincludeResourcesRequest,
   type ImportResourcesReply,
   type ImportResourcesRequest,
   owningService,
@@ -51,14 +54,41 @@ export class ResourceService {
       baseUrl: request.baseUrl,
       lenient: request.lenient,
     });
-    const page = await this.store.search(query, { cursor: request.cursor });
+    const page = await this.store.search(query, { cursor: request.cursor }, undefined, {
+      isLocalType: (type) => owningService(type) === this.service,
+    });
+    const foreign = { include: page.foreignIncludes ?? [], revinclude: page.foreignRevincludes ?? [] };
     return {
       resources: page.resources,
       ...(page.total === undefined ? {} : { total: page.total }),
       ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       warnings: query.warnings.map((warning) => warning.message),
       canonicalParams: query.canonicalParams.map(([name, value]): [string, string] => [name, value]),
+      ...(page.included === undefined ? {} : { included: page.included }),
+      ...(foreign.include.length + foreign.revinclude.length === 0 ? {} : { foreign }),
     };
+  }
+
+  /** Several resources of this service's types in one batch (cross-service `_include`); unknown ones left out. */
+  async readMany(request: ReadManyResourcesRequest): Promise<IncludedResourcesReply> {
+    request.references.forEach(([resourceType]) => this.requireSearchable(resourceType));
+    const keys = request.references.map(([resourceType, id]) => ({ resourceType, id }));
+    return { resources: await this.store.readMany(keys) };
+  }
+
+  /**
+   * This service's resources of `sourceType` that reference one of the targets (another service's matches): the
+   * cross-service half of `_revinclude`. See https://hl7.org/fhir/R4/search.html#revinclude
+   */
+  async revinclude(request: RevincludeResourcesRequest): Promise<IncludedResourcesReply> {
+    if (request.sourceType !== '*') {
+      this.requireSearchable(request.sourceType);
+    }
+    const targets = request.targets.map((target) => {
+      const [resourceType, id] = target.split('/');
+      return { resourceType, id };
+    });
+    return { resources: await this.store.referencing(request.sourceType, request.code, targets) };
   }
 
   /** Stores a batch of resources in one transaction; each must be of a type this service owns. */

@@ -8,8 +8,10 @@ import { PostgresStoreBackend } from './postgres-store.backend';
 import { prepareImport } from './prepared-import.util';
 import { REINDEX_CHUNK_SIZE, type ReindexChunk, reindexChunkSteps } from './reindex-steps.util';
 import { ResourceStoreStatements } from './resource-store.statements';
+import { IncludeResolver } from './search/include-resolver';
+import type { ResourceKey } from './search/include.statements';
 import { SearchExecutor } from './search/search-executor';
-import type { SearchPage, SearchPageRequest } from './search/search-page.types';
+import type { SearchOptions, SearchPage, SearchPageRequest } from './search/search-page.types';
 import type { SearchRestriction } from './search/search-statement.builder';
 import { SqliteStoreBackend } from './sqlite-store.backend';
 import type { StoreBackend } from './store-backend';
@@ -19,7 +21,10 @@ interface Connected {
   readonly backend: StoreBackend;
   readonly statements: ResourceStoreStatements;
   readonly search: SearchExecutor;
+  readonly includes: IncludeResolver;
 }
+
+const EVERY_TYPE = () => true;
 
 /**
  * The generic FHIR resource store of one service: every resource type in one table, each version kept.
@@ -80,12 +85,43 @@ export class ResourceStore {
 
   /**
    * One page of the resources matching a parsed search, in `_sort` order (then id), continuing after
-   * `page.cursor`; the total when `_total` asks for it or `_count=0`. `_include`, `_summary` and `_elements` are the
+   * `page.cursor`; the total when `_total` asks for it or `_count=0`; the page's `_include` / `_revinclude` results
+   * (those of types `options.isLocalType` rejects come back as foreign work). `_summary` and `_elements` are the
    * caller's. `restriction` is ANDed into the query (the access context's seam). Unsupported features (terminology
    * modifiers, composite parameters) and a bad cursor are a FhirError 400. See https://hl7.org/fhir/R4/search.html
    */
-  async search(request: SearchRequest, page?: SearchPageRequest, restriction?: SearchRestriction): Promise<SearchPage> {
-    return this.connect().search.search(request, page, restriction);
+  async search(
+    request: SearchRequest,
+    page?: SearchPageRequest,
+    restriction?: SearchRestriction,
+    options: SearchOptions = {},
+  ): Promise<SearchPage> {
+    const { search, includes } = this.connect();
+    const { matchIds, ...found } = await search.search(request, page, restriction);
+    if (request.include.length === 0 && request.revinclude.length === 0) {
+      return found;
+    }
+    const matches = matchIds.map((id) => ({ resourceType: request.resourceType, id }));
+    const result = await includes.resolve(request, matches, options.isLocalType ?? EVERY_TYPE);
+    return {
+      ...found,
+      included: result.included,
+      foreignIncludes: result.foreignIncludes,
+      foreignRevincludes: result.foreignRevincludes,
+    };
+  }
+
+  /** The current versions of several resources in one batch; unknown ones are left out. */
+  async readMany(keys: readonly ResourceKey[]): Promise<string[]> {
+    return this.connect().includes.read(keys);
+  }
+
+  /**
+   * The resources of `sourceType` (`*` = any) whose reference parameter `code` (`*` = any) points at one of
+   * `targets`: a `_revinclude` run for another store's matches. See https://hl7.org/fhir/R4/search.html#revinclude
+   */
+  async referencing(sourceType: string, code: string, targets: readonly ResourceKey[]): Promise<string[]> {
+    return this.connect().includes.referencing(targets, { sourceType, code });
   }
 
   /** How many resources the store holds (current versions of every type). */
@@ -114,6 +150,7 @@ export class ResourceStore {
         backend: this.createBackend(statements),
         statements,
         search: new SearchExecutor(this.dataSource, dialect, searchParameter),
+        includes: new IncludeResolver(this.dataSource, dialect),
       };
     }
     return this.connected;

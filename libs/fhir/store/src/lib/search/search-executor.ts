@@ -11,6 +11,11 @@ interface PageRow {
   readonly [column: string]: unknown;
 }
 
+/** A page plus the ids of its matches (all of the searched type), for resolving includes. */
+export interface ExecutedPage extends SearchPage {
+  readonly matchIds: string[];
+}
+
 /**
  * Runs a parsed search on the store's tables: one statement for the page (one row more than asked, to know
  * whether a next page exists) and one COUNT when a total is wanted. See https://hl7.org/fhir/R4/search.html
@@ -26,7 +31,7 @@ export class SearchExecutor {
     request: SearchRequest,
     page: SearchPageRequest = {},
     restriction?: SearchRestriction,
-  ): Promise<SearchPage> {
+  ): Promise<ExecutedPage> {
     const builder = new SearchStatementBuilder(this.dialect, request, this.lookup, restriction);
     const cursor =
       page.cursor === undefined ? undefined : decodeCursor(page.cursor, builder.cursorKey, request.sort.length);
@@ -34,7 +39,7 @@ export class SearchExecutor {
     // `estimate` is answered exactly for now: the COUNT runs on the same lookup indexes.
     const total = wantsTotal ? await this.count(builder) : undefined;
     if (request.count === 0) {
-      return { resources: [], ...(total === undefined ? {} : { total }) };
+      return { resources: [], matchIds: [], ...(total === undefined ? {} : { total }) };
     }
     const { sql, params } = builder.page(request.count + 1, cursor);
     const rows = (await this.dataSource.query(sql, params)) as PageRow[];
@@ -50,6 +55,7 @@ export class SearchExecutor {
         : undefined;
     return {
       resources: pageRows.map((row) => row.content),
+      matchIds: pageRows.map((row) => row.id),
       ...(total === undefined ? {} : { total }),
       ...(nextCursor === undefined ? {} : { nextCursor }),
     };

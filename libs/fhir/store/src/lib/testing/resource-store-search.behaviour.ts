@@ -5,6 +5,7 @@ import type { Condition, Encounter, Observation, Patient } from 'fhir/r4';
 import type { DataSource } from 'typeorm';
 import { ResourceStore } from '../resource-store.service';
 import type { SearchPage } from '../search/search-page.types';
+import { describeResourceStoreIncludeBehaviour } from './resource-store-include.behaviour';
 import { dateRangeOf, idSet, idsOf, loadSyntheaCorpus, type SyntheaCorpus } from './synthea-corpus';
 
 /*
@@ -275,4 +276,10 @@ export function describeResourceStoreSearchBehaviour(
       await expect(search('Condition', 'code:in=http://example.org/vs')).rejects.toMatchObject({ status: 400 });
     });
   });
+
+  describeResourceStoreIncludeBehaviour(
+    () => store,
+    () => corpus,
+    getDataSource,
+  );
 }

@@ -215,4 +215,35 @@ describe(ResourceSearchService.name, () => {
       expect(response.json()).toEqual(chartReply.outcome);
     });
   });
+
+  describe('includes', () => {
+    const O1 = '{"resourceType":"Observation","id":"o1","subject":{"reference":"Patient/p1"}}';
+    const C1 = '{"resourceType":"Coverage","id":"c1","beneficiary":{"reference":"Patient/p1"}}';
+
+    it('adds local and cross-service includes as search.mode=include entries, one request per service and path', async () => {
+      clients.handlers[PracticeSubjects.revincludeResources] = () => ({ resources: [C1, P2] });
+      chartReply = {
+        resources: [P1, P2],
+        warnings: [],
+        canonicalParams: [],
+        included: [O1],
+        foreign: {
+          include: [],
+          revinclude: [{ sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'] }],
+        },
+      };
+      const response = await get('/fhir/Patient?_revinclude=Coverage:beneficiary&_revinclude=Observation:subject');
+      expect(response.statusCode).toBe(200);
+      expect(clients.callsTo(PracticeSubjects.revincludeResources).map((call) => call.payload)).toEqual([
+        { sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'] },
+      ]);
+      // P2 came back from practice too: a match stays a match, listed once.
+      expect(response.json<Bundle>().entry?.map((entry) => [entry.fullUrl, entry.search?.mode])).toEqual([
+        [`${BASE_URL}/fhir/Patient/p1`, 'match'],
+        [`${BASE_URL}/fhir/Patient/p2`, 'match'],
+        [`${BASE_URL}/fhir/Observation/o1`, 'include'],
+        [`${BASE_URL}/fhir/Coverage/c1`, 'include'],
+      ]);
+    });
+  });
 });

@@ -16,6 +16,7 @@ import { FHIR_BASE_PATHS } from '../gateway.constants';
 import { publicOrigin } from '../http/base-url.util';
 import { prefersLenientHandling } from '../http/prefer-header.util';
 import { rawQueryParams } from '../http/raw-query.util';
+import { resolveForeignIncludes } from './foreign-include.resolver';
 import { buildSearchsetBundle, CURSOR_PARAMETER } from './searchset-bundle.builder';
 
 /** Response-format parameters: the gateway's concern (JSON only today), not the search's. */
@@ -51,8 +52,10 @@ export class ResourceSearchService {
     });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].searchResources;
     const reply = await this.clients.get(owner).request(subject, payload, SearchResourcesReply);
+    const foreign = reply.foreign === undefined ? [] : await resolveForeignIncludes(this.clients, owner, reply.foreign);
+    const included = [...(reply.included ?? []), ...foreign];
     const lastUpdated = new Date(this.now()).toISOString();
-    return buildSearchsetBundle({ id: randomUUID(), lastUpdated, fhirBase, resourceType, reply });
+    return buildSearchsetBundle({ id: randomUUID(), lastUpdated, fhirBase, resourceType, reply, included });
   }
 }
 

@@ -14,6 +14,8 @@ export interface SearchsetBundleInput {
   readonly fhirBase: string;
   readonly resourceType: string;
   readonly reply: SearchResourcesReply;
+  /** `_include` / `_revinclude` results from every service (`reply.included` when omitted); duplicates dropped. */
+  readonly included?: readonly string[];
 }
 
 /**
@@ -34,7 +36,11 @@ export function buildSearchsetBundle(input: SearchsetBundleInput): string {
     head.push(`"total":${reply.total}`);
   }
   head.push(`"link":${JSON.stringify(searchLinks(fhirBase, resourceType, reply))}`);
-  const entries = [...outcomeEntries(reply.warnings), ...reply.resources.map((text) => matchEntry(fhirBase, text))];
+  const entries = [
+    ...outcomeEntries(reply.warnings),
+    ...reply.resources.map((text) => entry(fhirBase, text, 'match')),
+    ...includeEntries(fhirBase, reply.resources, input.included ?? reply.included ?? []),
+  ];
   // FHIR forbids empty arrays: a page without entries has no `entry` element.
   if (entries.length > 0) {
     head.push(`"entry":[${entries.join(',')}]`);
@@ -51,10 +57,27 @@ function searchLinks(fhirBase: string, resourceType: string, reply: SearchResour
   return links;
 }
 
-function matchEntry(fhirBase: string, text: string): string {
+function entry(fhirBase: string, text: string, mode: 'match' | 'include'): string {
   const { resourceType, id } = resourceIdentity(text);
   const fullUrl = JSON.stringify(`${fhirBase}/${resourceType}/${id}`);
-  return `{"fullUrl":${fullUrl},"resource":${text},"search":{"mode":"match"}}`;
+  return `{"fullUrl":${fullUrl},"resource":${text},"search":{"mode":"${mode}"}}`;
+}
+
+/** Each included resource once, and none that is already a match. See https://hl7.org/fhir/R4/search.html#include */
+function includeEntries(fhirBase: string, matches: readonly string[], included: readonly string[]): string[] {
+  const key = (text: string) => {
+    const { resourceType, id } = resourceIdentity(text);
+    return `${resourceType}/${id}`;
+  };
+  const seen = new Set(matches.map(key));
+  return included.flatMap((text) => {
+    const identity = key(text);
+    if (seen.has(identity)) {
+      return [];
+    }
+    seen.add(identity);
+    return [entry(fhirBase, text, 'include')];
+  });
 }
 
 function outcomeEntries(warnings: readonly string[]): string[] {
