@@ -147,6 +147,40 @@ describe('FHIR search in embedded mode (demo data, SQLite)', () => {
     expect(includedKeys(response.body as Bundle)).toEqual([`Patient/${patientId}`]);
   });
 
+  it('answers _summary=count with the total only and _elements with tagged subsets', async () => {
+    const patientId = server.demo?.patientId ?? '';
+    const vitals = ofType('Observation').filter(
+      (observation) =>
+        referenceOf(observation.resource['subject']) === `Patient/${patientId}` &&
+        hasCategory(observation, 'vital-signs'),
+    );
+
+    const count = await search(`/fhir/Observation?patient=${patientId}&category=vital-signs&_summary=count`);
+    expect(count.status).toBe(200);
+    expect((count.body as Bundle).total).toBe(vitals.length);
+    expect((count.body as Bundle).entry).toBeUndefined();
+
+    const subset = await search(`/fhir/Patient?_id=${patientId}&_elements=gender,birthDate`);
+    expect(subset.status).toBe(200);
+    const [patient] = ((subset.body as Bundle).entry ?? []).map(
+      (entry) => entry.resource as unknown as Record<string, unknown>,
+    );
+    const demoPatient = ofType('Patient').find(({ id }) => id === patientId)?.resource ?? {};
+    // R4 Patient has no mandatory top-level element: only the asked ones, id, meta and resourceType remain.
+    expect(Object.keys(patient).sort()).toEqual(
+      ['resourceType', 'id', 'meta', 'gender', 'birthDate']
+        .filter((key) => key === 'meta' || key in demoPatient)
+        .sort(),
+    );
+    expect(patient['gender']).toBe(demoPatient['gender']);
+    expect((patient['meta'] as { tag?: { system?: string; code?: string }[] }).tag).toContainEqual(
+      expect.objectContaining({
+        system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
+        code: 'SUBSETTED',
+      }),
+    );
+  });
+
   it('answers the legacy /Device/_search?Patient= form with a searchset Bundle', async () => {
     const expected = sortedIds(
       ofType('Device').filter((device) => referenceOf(device.resource['patient']) === 'Patient/1'),

@@ -3,3 +3,5 @@
 export * from './lib/r4-resource-types.generated';
 export * from './lib/resource-type.util';
 export * from './lib/canonical-json.util';
+export * from './lib/r4-element-tables.generated';
+export * from './lib/r4-patient-compartment.generated';

@@ -166,6 +166,71 @@ describe(ResourceService.name, () => {
     });
   });
 
+  describe('search with _summary and _elements', () => {
+    const SUBSETTED = 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue|SUBSETTED';
+    const parsed = (texts: readonly string[]) =>
+      texts.map(
+        (text) => JSON.parse(text) as Record<string, unknown> & { meta: { tag?: { system: string; code: string }[] } },
+      );
+    const tags = (resource: { meta: { tag?: { system: string; code: string }[] } }) =>
+      (resource.meta.tag ?? []).map((tag) => `${tag.system}|${tag.code}`);
+
+    it('answers only the total for _summary=count', async () => {
+      const reply = await service.search(
+        searchRequest('Observation', [
+          ['patient', 'pf-1'],
+          ['_summary', 'count'],
+          ['_include', 'Observation:subject'],
+        ]),
+      );
+      expect(reply.resources).toEqual([]);
+      expect(reply.total).toBe(OBSERVATIONS.filter((o) => JSON.stringify(o).includes('"Patient/pf-1"')).length);
+      expect(reply.included ?? []).toEqual([]);
+    });
+
+    it('keeps the R4 summary elements for _summary=true (category is not one) and tags SUBSETTED', async () => {
+      const reply = await service.search(
+        searchRequest('Observation', [
+          ['_id', 'o-1'],
+          ['_summary', 'true'],
+        ]),
+      );
+      const [resource] = parsed(reply.resources);
+      // Observation's isSummary elements among the fixture's: status, code, subject (R4 StructureDefinition).
+      expect(Object.keys(resource).sort()).toEqual(['code', 'id', 'meta', 'resourceType', 'status', 'subject']);
+      expect(tags(resource)).toEqual([SUBSETTED]);
+    });
+
+    it('subsets matches by _elements but includes by _summary only', async () => {
+      const reply = await service.search(
+        searchRequest('Observation', [
+          ['_id', 'o-1'],
+          ['_elements', 'category'],
+          ['_include', 'Observation:subject'],
+        ]),
+      );
+      const [match] = parsed(reply.resources);
+      // Observation's mandatory (min 1) elements are status and code; they come along.
+      expect(Object.keys(match).sort()).toEqual(['category', 'code', 'id', 'meta', 'resourceType', 'status']);
+      expect(tags(match)).toEqual([SUBSETTED]);
+      const [included] = parsed(reply.included ?? []);
+      expect(included).toMatchObject({ resourceType: 'Patient', id: 'pf-1', gender: 'female' });
+      expect(tags(included)).toEqual([]);
+    });
+
+    it('passes the stored texts through untouched without them', async () => {
+      const plain = await service.search(searchRequest('Observation', [['_id', 'o-1']]));
+      const asFalse = await service.search(
+        searchRequest('Observation', [
+          ['_id', 'o-1'],
+          ['_summary', 'false'],
+        ]),
+      );
+      expect(asFalse.resources).toEqual(plain.resources);
+      expect(tags(parsed(plain.resources)[0])).toEqual([]);
+    });
+  });
+
   describe('search with includes', () => {
     it('returns local includes and hands back revincludes whose source type practice owns', async () => {
       const reply = await service.search(

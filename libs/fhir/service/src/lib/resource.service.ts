@@ -16,7 +16,7 @@ import {
   type SearchResourcesRequest,
 } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
-import { parseSearchQuery } from '@connector/fhir-search';
+import { parseSearchQuery, resourceSubsetter, type SearchRequest } from '@connector/fhir-search';
 import { searchParameter } from '@connector/fhir-search-parameters';
 import { ResourceStore } from '@connector/fhir-store';
 import { createLogger } from '@connector/shared-logging';
@@ -54,17 +54,21 @@ export class ResourceService {
       baseUrl: request.baseUrl,
       lenient: request.lenient,
     });
-    const page = await this.store.search(query, { cursor: request.cursor }, undefined, {
+    const page = await this.store.search(countOnly(query), { cursor: request.cursor }, undefined, {
       isLocalType: (type) => owningService(type) === this.service,
     });
     const foreign = { include: page.foreignIncludes ?? [], revinclude: page.foreignRevincludes ?? [] };
+    // Parsed only when `_summary` / `_elements` asks for less: otherwise the stored texts pass through untouched.
+    const subsetMatch = resourceSubsetter(query, 'match');
+    const subsetInclude = resourceSubsetter(query, 'include');
+    const included = subsetInclude && page.included ? page.included.map(subsetInclude) : page.included;
     return {
-      resources: page.resources,
+      resources: subsetMatch ? page.resources.map(subsetMatch) : page.resources,
       ...(page.total === undefined ? {} : { total: page.total }),
       ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       warnings: query.warnings.map((warning) => warning.message),
       canonicalParams: query.canonicalParams.map(([name, value]): [string, string] => [name, value]),
-      ...(page.included === undefined ? {} : { included: page.included }),
+      ...(included === undefined ? {} : { included }),
       ...(foreign.include.length + foreign.revinclude.length === 0 ? {} : { foreign }),
     };
   }
@@ -135,4 +139,9 @@ export class ResourceService {
       }
     }
   }
+}
+
+/** `_summary=count`: the total and no entries (and so no includes). See https://hl7.org/fhir/R4/search.html#summary */
+function countOnly(query: SearchRequest): SearchRequest {
+  return query.summary === 'count' ? { ...query, count: 0, include: [], revinclude: [] } : query;
 }

@@ -245,5 +245,36 @@ describe(ResourceSearchService.name, () => {
         [`${BASE_URL}/fhir/Coverage/c1`, 'include'],
       ]);
     });
+
+    it("subsets another service's includes by _summary like the service does its own", async () => {
+      const C2 = '{"resourceType":"Coverage","id":"c2","text":{"status":"empty"},"status":"active"}';
+      clients.handlers[PracticeSubjects.revincludeResources] = () => ({ resources: [C2] });
+      chartReply = {
+        resources: [],
+        warnings: [],
+        canonicalParams: [['_summary', 'data']],
+        foreign: {
+          include: [],
+          revinclude: [{ sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1'] }],
+        },
+      };
+      const response = await get('/fhir/Patient?_summary=data&_revinclude=Coverage:beneficiary');
+      expect(response.json<Bundle>().entry?.map((entry) => entry.resource)).toEqual([
+        {
+          resourceType: 'Coverage',
+          id: 'c2',
+          status: 'active',
+          meta: {
+            tag: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
+                code: 'SUBSETTED',
+                display: 'Resource encoded in summary mode',
+              },
+            ],
+          },
+        },
+      ]);
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   SearchResourcesRequest,
 } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
+import { resourceSubsetter, type SearchSummary } from '@connector/fhir-search';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
 import { assertPatientContextAllowsSearch } from '../auth/patient-context.util';
@@ -53,7 +54,10 @@ export class ResourceSearchService {
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].searchResources;
     const reply = await this.clients.get(owner).request(subject, payload, SearchResourcesReply);
     const foreign = reply.foreign === undefined ? [] : await resolveForeignIncludes(this.clients, owner, reply.foreign);
-    const included = [...(reply.included ?? []), ...foreign];
+    // The service subsets its own includes; the other services' ones get the same `_summary` here.
+    const summary = reply.canonicalParams.find(([name]) => name === '_summary')?.[1] as SearchSummary | undefined;
+    const subset = resourceSubsetter({ summary }, 'include');
+    const included = [...(reply.included ?? []), ...(subset ? foreign.map(subset) : foreign)];
     const lastUpdated = new Date(this.now()).toISOString();
     return buildSearchsetBundle({ id: randomUUID(), lastUpdated, fhirBase, resourceType, reply, included });
   }

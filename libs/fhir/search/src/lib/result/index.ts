@@ -1,0 +1,1 @@
+export * from './subset-resource.util';
