@@ -4,12 +4,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { distributedInfrastructure } from '@connector/shared-testing';
 import { PROVIDER_USER, WEB_CLIENT } from '../testing/auth-seed';
 import { keySetOf, startAuthModule, tempDataDir, TEST_BASE_URL } from '../testing/auth-test-module';
 import { AuthHandler } from './auth.handler';
 import { AuthServiceModule } from './auth-service.module';
 
-const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = distributedInfrastructure().adminDatabaseUrl;
 const WEB_BASIC = `Basic ${Buffer.from('web-app:web-app-secret').toString('base64')}`;
 
 /** The auth service on PostgreSQL, as N copies of it run in distributed mode. */
