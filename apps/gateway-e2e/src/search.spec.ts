@@ -224,24 +224,37 @@ describe('FHIR search in embedded mode (demo data, SQLite)', () => {
     const pageSize = 7;
     expect(expected.length).toBeGreaterThan(2 * pageSize);
 
-    const seen: string[] = [];
+    const seen: string[][] = [];
     let next: string | undefined = `/fhir/Observation?category=vital-signs&_count=${pageSize}`;
-    let pages = 0;
-    while (next !== undefined && pages <= expected.length) {
+    let last: Bundle | undefined;
+    while (next !== undefined && seen.length <= expected.length) {
       const response = await search(next);
       expect(response.status).toBe(200);
-      const bundle = response.body as Bundle;
-      const ids = matchIds(bundle);
+      last = response.body as Bundle;
+      const ids = matchIds(last);
       expect(ids.length).toBeLessThanOrEqual(pageSize);
-      seen.push(...ids);
-      const link = bundle.link?.find((candidate) => candidate.relation === 'next')?.url;
-      next = link === undefined ? undefined : pathOf(link);
-      pages++;
+      seen.push(ids);
+      next = linkPath(last, 'next');
     }
 
     expect(next).toBeUndefined();
-    expect(pages).toBeGreaterThanOrEqual(Math.ceil(expected.length / pageSize));
-    expect(seen).toHaveLength(expected.length);
-    expect([...seen].sort()).toEqual(expected);
+    expect(seen.length).toBeGreaterThanOrEqual(Math.ceil(expected.length / pageSize));
+    expect(seen.flat()).toHaveLength(expected.length);
+    expect(seen.flat().sort()).toEqual(expected);
+
+    // And back: the previous links from the last page return the same pages in reverse.
+    const backward: string[][] = [];
+    let previous = last === undefined ? undefined : linkPath(last, 'previous');
+    while (previous !== undefined && backward.length <= seen.length) {
+      const bundle = (await search(previous)).body as Bundle;
+      backward.unshift(matchIds(bundle));
+      previous = linkPath(bundle, 'previous');
+    }
+    expect(backward).toEqual(seen.slice(0, -1));
   });
 });
+
+function linkPath(bundle: Bundle, relation: 'next' | 'previous'): string | undefined {
+  const url = bundle.link?.find((candidate) => candidate.relation === relation)?.url;
+  return url === undefined ? undefined : pathOf(url);
+}

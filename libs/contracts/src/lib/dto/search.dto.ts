@@ -20,7 +20,7 @@ export class SearchResourcesRequest {
   @IsBoolean()
   lenient!: boolean;
 
-  /** The opaque `nextCursor` of the previous page, when following a `next` link. */
+  /** The opaque `nextCursor` / `previousCursor` of the page the client came from, when following a paging link. */
   @IsOptional()
   @IsString()
   cursor?: string;
@@ -48,6 +48,11 @@ export class SearchResourcesReply {
   @IsOptional()
   @IsString()
   nextCursor?: string;
+
+  /** Present when there is a page before this one: the gateway puts it in the `previous` link as `_cursor`. */
+  @IsOptional()
+  @IsString()
+  previousCursor?: string;
 
   /** Lenient mode: why each ignored parameter was ignored. */
   @IsArray()

@@ -66,6 +66,7 @@ export class ResourceService {
       resources: subsetMatch ? page.resources.map(subsetMatch) : page.resources,
       ...(page.total === undefined ? {} : { total: page.total }),
       ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      ...(page.previousCursor === undefined ? {} : { previousCursor: page.previousCursor }),
       warnings: query.warnings.map((warning) => warning.message),
       canonicalParams: query.canonicalParams.map(([name, value]): [string, string] => [name, value]),
       ...(included === undefined ? {} : { included }),

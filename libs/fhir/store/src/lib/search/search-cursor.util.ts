@@ -3,17 +3,22 @@ import { FhirError } from '@connector/fhir-outcomes';
 /** A sort value as the drivers hand it back: text, a number, a bigint as text (pg), or null (no value). */
 export type SortValue = string | number | null;
 
-/** Where a page ended: the last row's sort values and id, and which sort they belong to. */
+/** Which side of the cursor's row a page lies on: `after` for a `next` link, `before` for a `previous` one. */
+export type CursorDirection = 'after' | 'before';
+
+/** Where a page ended (or began): a boundary row's sort values and id, and which sort they belong to. */
 export interface SearchCursor {
   /** `resourceType` and the sort keys (`birthdate,-name`): a cursor only continues the search it came from. */
   readonly key: string;
   readonly values: readonly SortValue[];
   readonly id: string;
+  readonly direction: CursorDirection;
 }
 
 /** Encodes a cursor as opaque base64url JSON. */
 export function encodeCursor(cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.values, cursor.id]), 'utf8').toString('base64url');
+  const fields = [cursor.key, cursor.values, cursor.id, cursor.direction === 'before' ? 'b' : 'a'];
+  return Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
 }
 
 const isSortValue = (value: unknown): value is SortValue =>
@@ -32,14 +37,15 @@ export function decodeCursor(text: string, key: string, sortKeyCount: number): S
   }
   if (
     !Array.isArray(parsed) ||
-    parsed.length !== 3 ||
+    parsed.length !== 4 ||
     parsed[0] !== key ||
     !Array.isArray(parsed[1]) ||
     parsed[1].length !== sortKeyCount ||
     !parsed[1].every(isSortValue) ||
-    typeof parsed[2] !== 'string'
+    typeof parsed[2] !== 'string' ||
+    (parsed[3] !== 'a' && parsed[3] !== 'b')
   ) {
     throw FhirError.badRequest('Invalid paging cursor: it does not continue this search');
   }
-  return { key, values: parsed[1] as SortValue[], id: parsed[2] };
+  return { key, values: parsed[1] as SortValue[], id: parsed[2], direction: parsed[3] === 'b' ? 'before' : 'after' };
 }

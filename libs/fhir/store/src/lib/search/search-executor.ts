@@ -1,7 +1,7 @@
 import type { SearchParameterLookup, SearchRequest } from '@connector/fhir-search';
 import type { DataSource } from 'typeorm';
 import type { StoreSqlDialect } from '../resource-store.statements';
-import { decodeCursor, encodeCursor, type SortValue } from './search-cursor.util';
+import { type CursorDirection, decodeCursor, encodeCursor, type SortValue } from './search-cursor.util';
 import type { SearchPage, SearchPageRequest } from './search-page.types';
 import { type SearchRestriction, SearchStatementBuilder } from './search-statement.builder';
 
@@ -43,21 +43,30 @@ export class SearchExecutor {
     }
     const { sql, params } = builder.page(request.count + 1, cursor);
     const rows = (await this.dataSource.query(sql, params)) as PageRow[];
-    const pageRows = rows.slice(0, request.count);
-    const last = pageRows[pageRows.length - 1];
-    const nextCursor =
-      rows.length > request.count && last !== undefined
-        ? encodeCursor({
+    const backwards = cursor?.direction === 'before';
+    // A backward read comes nearest-first: the page is its first `count` rows, put back in sort order.
+    const pageRows = backwards ? rows.slice(0, request.count).reverse() : rows.slice(0, request.count);
+    const more = rows.length > request.count;
+    const boundary = (row: PageRow | undefined, direction: CursorDirection) =>
+      row === undefined
+        ? undefined
+        : encodeCursor({
             key: builder.cursorKey,
-            values: request.sort.map((_key, index) => sortValueOf(last[`s${index}`])),
-            id: last.id,
-          })
-        : undefined;
+            values: request.sort.map((_key, index) => sortValueOf(row[`s${index}`])),
+            id: row.id,
+            direction,
+          });
+    // Forward: a next page if a row beyond this one came back, a previous one whenever we came from a cursor.
+    // Backward: the mirror image.
+    const nextCursor = backwards || more ? boundary(pageRows[pageRows.length - 1], 'after') : undefined;
+    const previousCursor =
+      (backwards && more) || (!backwards && cursor !== undefined) ? boundary(pageRows[0], 'before') : undefined;
     return {
       resources: pageRows.map((row) => row.content),
       matchIds: pageRows.map((row) => row.id),
       ...(total === undefined ? {} : { total }),
       ...(nextCursor === undefined ? {} : { nextCursor }),
+      ...(previousCursor === undefined ? {} : { previousCursor }),
     };
   }
 

@@ -8,6 +8,8 @@ export interface SearchPage {
   readonly total?: number;
   /** Opaque: pass it back as `page.cursor` for the next page; absent on the last page. */
   readonly nextCursor?: string;
+  /** Opaque: pass it back as `page.cursor` for the page before this one; absent on the first page. */
+  readonly previousCursor?: string;
   /** `_include` / `_revinclude` results held by this store (none a match), when the search asked for any. */
   readonly included?: string[];
   /** `_include` paths whose targets other stores hold. */

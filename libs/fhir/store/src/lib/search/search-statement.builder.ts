@@ -33,25 +33,27 @@ export class SearchStatementBuilder {
   }
 
   /**
-   * One page in sort order (sort values as columns `s0`, `s1`…, resources lacking a value last, then id), after
+   * One page in sort order (sort values as columns `s0`, `s1`…, resources lacking a value last, then id), beyond
    * `cursor` when given (keyset paging: a row's position depends only on its own values, so rows written meanwhile
-   * neither shift nor repeat the rest). `limit` rows at most.
+   * neither shift nor repeat the rest). A `before` cursor reads backwards from it, nearest row first (the caller
+   * reverses the page). `limit` rows at most.
    */
   page(limit: number, cursor?: SearchCursor): SqlStatement {
-    const binder = new SqlBinder(this.dialect);
+    const binder = this.binder();
     const sorts = this.request.sort.map(
       (key, index) =>
         `${sortExpression(key, this.request.resourceType, `${RESOURCE}."id"`, this.lookup, binder)} AS "s${index}"`,
     );
     const columns = [`${RESOURCE}."id"`, `${RESOURCE}."content"`, ...sorts].join(', ');
     const where = this.where(binder);
-    const keyset = cursor === undefined ? '' : ` WHERE ${this.after(0, cursor, binder)}`;
+    const keyset = cursor === undefined ? '' : ` WHERE ${this.beyond(0, cursor, binder)}`;
+    const backwards = cursor?.direction === 'before';
     const order = [
       ...this.request.sort.flatMap((key, index) => [
-        `(q."s${index}" IS NULL)`,
-        `q."s${index}" ${key.descending ? 'DESC' : 'ASC'}`,
+        `(q."s${index}" IS NULL) ${backwards ? 'DESC' : 'ASC'}`,
+        `q."s${index}" ${key.descending !== backwards ? 'DESC' : 'ASC'}`,
       ]),
-      'q."id" ASC',
+      `q."id" ${backwards ? 'DESC' : 'ASC'}`,
     ].join(', ');
     const sql =
       `SELECT q.* FROM (SELECT ${columns} FROM ${this.dialect.resourceTable} ${RESOURCE} WHERE ${where}) q` +
@@ -61,12 +63,16 @@ export class SearchStatementBuilder {
 
   /** How many resources match (the same conditions as `page`, no paging). */
   count(): SqlStatement {
-    const binder = new SqlBinder(this.dialect);
+    const binder = this.binder();
     const where = this.where(binder);
     return {
       sql: `SELECT COUNT(*) AS "total" FROM ${this.dialect.resourceTable} ${RESOURCE} WHERE ${where}`,
       params: binder.params,
     };
+  }
+
+  private binder(): SqlBinder {
+    return new SqlBinder(this.dialect);
   }
 
   private where(binder: SqlBinder): string {
@@ -82,22 +88,26 @@ export class SearchStatementBuilder {
   }
 
   /**
-   * Rows strictly after the cursor in (s0 IS NULL, s0, s1 IS NULL, s1, …, id) order: the first differing key
-   * decides, nulls coming after every value.
+   * Rows strictly after (or, for a `before` cursor, strictly before) the cursor's row in (s0 IS NULL, s0, s1 IS
+   * NULL, s1, …, id) order: the first differing key decides, nulls coming after every value.
    */
-  private after(index: number, cursor: SearchCursor, binder: SqlBinder): string {
+  private beyond(index: number, cursor: SearchCursor, binder: SqlBinder): string {
+    const after = cursor.direction === 'after';
     if (index === this.request.sort.length) {
-      return `q."id" > ${binder.bind(cursor.id)}`;
+      return `q."id" ${after ? '>' : '<'} ${binder.bind(cursor.id)}`;
     }
     const column = `q."s${index}"`;
     const value: SortValue = cursor.values[index];
+    const rest = () => this.beyond(index + 1, cursor, binder);
     if (value === null) {
-      return `(${column} IS NULL AND ${this.after(index + 1, cursor, binder)})`;
+      // Nulls sort last: every value lies before a null, none after it.
+      return after ? `(${column} IS NULL AND ${rest()})` : `(${column} IS NOT NULL OR (${column} IS NULL AND ${rest()}))`;
     }
-    const beyond = this.request.sort[index].descending ? '<' : '>';
-    return (
-      `(${column} IS NULL OR ${column} ${beyond} ${binder.bind(value)} OR ` +
-      `(${column} = ${binder.bind(value)} AND ${this.after(index + 1, cursor, binder)}))`
-    );
+    // Beyond = greater for (after, ascending) and (before, descending), smaller for the other two.
+    const comparison = `${column} ${this.request.sort[index].descending !== after ? '>' : '<'} ${binder.bind(value)}`;
+    const equal = `(${column} = ${binder.bind(value)} AND ${rest()})`;
+    return after
+      ? `(${column} IS NULL OR ${comparison} OR ${equal})`
+      : `((${column} IS NOT NULL AND ${comparison}) OR ${equal})`;
   }
 }

@@ -269,6 +269,29 @@ export function describeResourceStoreSearchBehaviour(
       expect([...idsOf(first.resources), ...rest]).toEqual([...basics.map((basic) => basic.id), 'paging-late']);
     });
 
+    it.each(['_count=7', '_sort=-death-date,birthdate&_count=5', '_sort=family,-_id&_count=6'])(
+      'walks back with previous cursors over exactly the pages it walked forward (%s)',
+      async (query) => {
+        const forward: string[][] = [];
+        let page = await search('Patient', query);
+        expect(page.previousCursor).toBeUndefined();
+        forward.push(idsOf(page.resources));
+        while (page.nextCursor !== undefined) {
+          page = await search('Patient', query, page.nextCursor);
+          expect(page.previousCursor).toBeDefined();
+          forward.push(idsOf(page.resources));
+        }
+        const backward: string[][] = [];
+        while (page.previousCursor !== undefined) {
+          page = await search('Patient', query, page.previousCursor);
+          expect(page.nextCursor).toBeDefined();
+          backward.unshift(idsOf(page.resources));
+        }
+        expect(forward.length).toBeGreaterThan(2);
+        expect(backward).toEqual(forward.slice(0, -1));
+      },
+    );
+
     it('rejects a bad cursor and terminology modifiers with a 400', async () => {
       await expect(search('Patient', 'gender=female', 'not-a-cursor')).rejects.toMatchObject({ status: 400 });
       const other = (await search('Patient', '_count=1')).nextCursor as string;

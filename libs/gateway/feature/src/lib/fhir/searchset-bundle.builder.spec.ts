@@ -41,7 +41,7 @@ describe(buildSearchsetBundle.name, () => {
     ]);
   });
 
-  it('links self to the canonical parameters, and next to the same plus _cursor', () => {
+  it('links self to the canonical parameters, and next and previous to the same plus their _cursor', () => {
     const { bundle } = build(
       reply({
         canonicalParams: [
@@ -50,12 +50,14 @@ describe(buildSearchsetBundle.name, () => {
           ['_count', '2'],
         ],
         nextCursor: 'c/+=',
+        previousCursor: 'p',
       }),
     );
 
     expect(bundle.link).toEqual([
       { relation: 'self', url: `${FHIR_BASE}/Patient?name=Mary%20Ann&code:text=a%7Cb&_count=2` },
       { relation: 'next', url: `${FHIR_BASE}/Patient?name=Mary%20Ann&code:text=a%7Cb&_count=2&_cursor=c/%2B%3D` },
+      { relation: 'previous', url: `${FHIR_BASE}/Patient?name=Mary%20Ann&code:text=a%7Cb&_count=2&_cursor=p` },
     ]);
   });
 

@@ -50,10 +50,14 @@ export function buildSearchsetBundle(input: SearchsetBundleInput): string {
 
 function searchLinks(fhirBase: string, resourceType: string, reply: SearchResourcesReply) {
   const links = [{ relation: 'self', url: searchUrl(fhirBase, resourceType, reply.canonicalParams) }];
-  if (reply.nextCursor !== undefined) {
-    const params: [string, string][] = [...reply.canonicalParams, [CURSOR_PARAMETER, reply.nextCursor]];
-    links.push({ relation: 'next', url: searchUrl(fhirBase, resourceType, params) });
-  }
+  const pageLink = (relation: string, cursor: string | undefined) => {
+    if (cursor !== undefined) {
+      const params: [string, string][] = [...reply.canonicalParams, [CURSOR_PARAMETER, cursor]];
+      links.push({ relation, url: searchUrl(fhirBase, resourceType, params) });
+    }
+  };
+  pageLink('next', reply.nextCursor);
+  pageLink('previous', reply.previousCursor);
   return links;
 }
 
