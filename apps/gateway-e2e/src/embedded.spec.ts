@@ -6,7 +6,8 @@ import request from 'supertest';
 import { createEmbeddedServer, DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
 import { generateDemoBundle } from '@connector/fhir-demo-data';
 import { configFrom } from '@connector/shared-config';
-import { runCli, sharedDataFiles } from '@connector/shared-testing';
+import { R4_PATIENT_COMPARTMENT_PARAMS } from '@connector/fhir-types';
+import { referencesIn, runCli, sharedDataFiles } from '@connector/shared-testing';
 import { expectedResources, MILLISECOND_INSTANT, withoutServerMeta } from './support/expected-resources';
 
 type Http = ReturnType<typeof request>;
@@ -156,14 +157,54 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
       expect(response.status).toBe(200);
     });
 
-    it("never reads another patient's data", async () => {
-      const others = demo.filter((resource) => !(resource.type === 'Patient' && resource.id === server.demo?.patientId));
-      expect(others.some((resource) => resource.type === 'Patient')).toBe(true);
-      for (const other of others) {
-        const response = await http.get(`/fhir/${other.type}/${other.id}`).auth(patientToken, { type: 'bearer' });
-        expect([403, 404]).toContain(response.status);
-        expect(response.body.resourceType).toBe('OperationOutcome');
+    /** What a patient may see: data referring to them, their own record, and data about no patient at all. */
+    const visibleTo = (patientId: string, resource: (typeof demo)[number]): boolean =>
+      R4_PATIENT_COMPARTMENT_PARAMS[resource.type] === undefined ||
+      (resource.type === 'Patient' && resource.id === patientId) ||
+      referencesIn(resource.resource).includes(`Patient/${patientId}`);
+
+    it("reads its own compartment's data and what belongs to no patient, and never another patient's", async () => {
+      const patientId = server.demo?.patientId as string;
+      const hidden = demo.filter((resource) => !visibleTo(patientId, resource));
+      expect(hidden.some((resource) => resource.type === 'Patient')).toBe(true);
+      expect(hidden.some((resource) => resource.type === 'Observation')).toBe(true);
+      for (const resource of demo) {
+        const response = await http.get(`/fhir/${resource.type}/${resource.id}`).auth(patientToken, { type: 'bearer' });
+        expect([resource.type, resource.id, response.status]).toEqual([
+          resource.type,
+          resource.id,
+          visibleTo(patientId, resource) ? 200 : 404,
+        ]);
       }
+    });
+
+    it('searches only its own compartment, includes too', async () => {
+      const patientId = server.demo?.patientId as string;
+      const response = await http
+        .get('/fhir/Observation?_count=1000&_include=Observation:subject&_revinclude=Provenance:target')
+        .auth(patientToken, { type: 'bearer' });
+      expect(response.status).toBe(200);
+      const bundle = response.body as Bundle;
+      const expected = demo.filter((resource) => resource.type === 'Observation' && visibleTo(patientId, resource));
+      expect(expected.length).toBeGreaterThan(0);
+      const matches = (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'match');
+      expect(matches.map((entry) => entry.resource?.id).sort()).toEqual(expected.map((resource) => resource.id).sort());
+      const included = (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'include');
+      expect(included.map((entry) => `${entry.resource?.resourceType}/${entry.resource?.id}`)).toEqual([`Patient/${patientId}`]);
+      const others = await http.get('/fhir/Patient').auth(patientToken, { type: 'bearer' });
+      expect((others.body as Bundle).entry?.map((entry) => entry.resource?.id)).toEqual([patientId]);
+    });
+
+    it('answers the compartment form for its own patient, and nothing for another', async () => {
+      const patientId = server.demo?.patientId as string;
+      const other = demo.find((resource) => resource.type === 'Patient' && resource.id !== patientId)?.id;
+      const own = await http.get(`/fhir/Patient/${patientId}/Observation?_summary=count`).auth(patientToken, { type: 'bearer' });
+      const expected = demo.filter((resource) => resource.type === 'Observation' && visibleTo(patientId, resource));
+      expect(own.body.total).toBe(expected.length);
+      const theirs = await http.get(`/fhir/Patient/${other}/Observation?_summary=count`).auth(patientToken, { type: 'bearer' });
+      expect(theirs.body.total).toBe(0);
+      const provider = await http.get(`/fhir/Patient/${other}/Observation?_summary=count`).auth(providerToken, { type: 'bearer' });
+      expect(provider.body.total).toBeGreaterThan(0);
     });
   });
 

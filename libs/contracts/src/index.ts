@@ -1,3 +1,4 @@
+export * from './lib/dto/access.dto';
 export * from './lib/dto/auth.dto';
 export * from './lib/dto/include.dto';
 export * from './lib/dto/resource.dto';

@@ -15,5 +15,5 @@ export type { SearchOptions, SearchPage, SearchPageRequest } from './lib/search/
 export type { ForeignIncludePath, ForeignRevincludePath, LocalTypePredicate } from './lib/search/include-result.types';
 export type { ResourceKey } from './lib/search/include.statements';
 export { MAX_INCLUDE_ITERATIONS } from './lib/search/include-resolver';
-export type { SearchRestriction } from './lib/search/search-statement.builder';
-export type { SqlBinder } from './lib/search/sql-binder';
+export type { SearchRestriction, SqlBinder } from './lib/search/sql-binder';
+export { AccessPolicy, type AccessConstraint, type ResourceAccess } from './lib/search/access-policy';

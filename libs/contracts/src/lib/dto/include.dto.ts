@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsString, Matches, ValidateNested } from 'class-validator';
 import { RESOURCE_ID_PATTERN, RESOURCE_TYPE_PATTERN } from '../fhir-patterns.constants';
 import { IsStringPairArray } from '../validators/string-pairs.validator';
+import { AccessContext } from './access.dto';
 
 /** `Type/id` of a local reference, as include specs carry them between gateway and services. */
 const TYPE_ID_PATTERN = new RegExp(
@@ -19,13 +20,19 @@ export class ReadManyResourcesRequest {
   /** [resourceType, id] pairs, each of a type the service owns. */
   @IsStringPairArray()
   references!: [string, string][];
+
+  /** What the caller may see. See {@link AccessContext}. */
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AccessContext)
+  access!: AccessContext;
 }
 
 /**
- * `<service>.resource.revinclude`: the resources of `sourceType` (a type the service owns, or `*`) whose reference
- * parameter `code` (`*` = any) points at one of `targets`. See https://hl7.org/fhir/R4/search.html#revinclude
+ * A `_revinclude` path to run against targets: the resources of `sourceType` (a type the service owns, or `*`) whose
+ * reference parameter `code` (`*` = any) points at one of `targets`. See https://hl7.org/fhir/R4/search.html#revinclude
  */
-export class RevincludeResourcesRequest {
+export class RevincludePath {
   @Matches(SOURCE_TYPE_PATTERN, { message: 'sourceType must be a FHIR resource type name or *' })
   sourceType!: string;
 
@@ -36,6 +43,15 @@ export class RevincludeResourcesRequest {
   @IsArray()
   @Matches(TYPE_ID_PATTERN, { each: true, message: 'each target must be Type/id' })
   targets!: string[];
+}
+
+/** `<service>.resource.revinclude`: one revinclude path, for what the caller may see. */
+export class RevincludeResourcesRequest extends RevincludePath {
+  /** What the caller may see. See {@link AccessContext}. */
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AccessContext)
+  access!: AccessContext;
 }
 
 /** Reply to read-many and revinclude: the resources as their stored JSON texts. */
@@ -60,7 +76,7 @@ export class ForeignIncludeReferences {
 }
 
 /** Declared here so the search reply can nest both include kinds with `@ValidateNested`. */
-export class ForeignRevinclude extends RevincludeResourcesRequest {}
+export class ForeignRevinclude extends RevincludePath {}
 
 /** What a search reply could not include locally; see SearchResourcesReply.foreign. */
 export class ForeignIncludes {

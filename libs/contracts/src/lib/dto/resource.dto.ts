@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import { RESOURCE_ID_PATTERN, RESOURCE_TYPE_PATTERN } from '../fhir-patterns.constants';
+import { AccessContext } from './access.dto';
 
 /** `<service>.resource.read`: one resource by type and id. */
 export class ReadResourceRequest {
@@ -9,6 +10,12 @@ export class ReadResourceRequest {
 
   @Matches(RESOURCE_ID_PATTERN, { message: 'id must be 1-64 characters of A-Z, a-z, 0-9, "-" and "."' })
   id!: string;
+
+  /** What the caller may see. See {@link AccessContext}. */
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AccessContext)
+  access!: AccessContext;
 }
 
 /**

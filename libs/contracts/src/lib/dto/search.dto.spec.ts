@@ -6,7 +6,13 @@ function problems<T extends object>(type: new () => T, plain: object): string[] 
   return validateSync(plainToInstance(type, plain)).map((error) => error.property);
 }
 
-const REQUEST = { resourceType: 'Patient', params: [['gender', 'female']], lenient: false, baseUrl: 'https://x/fhir' };
+const REQUEST = {
+  resourceType: 'Patient',
+  params: [['gender', 'female']],
+  lenient: false,
+  baseUrl: 'https://x/fhir',
+  access: {},
+};
 const REPLY = { resources: ['{}'], warnings: [], canonicalParams: [['gender', 'female']] };
 
 describe(SearchResourcesRequest.name, () => {
@@ -44,5 +50,38 @@ describe(SearchResourcesReply.name, () => {
       'canonicalParams',
     ]);
     expect(problems(SearchResourcesReply, { ...REPLY, resources: '{}' })).toEqual(['resources']);
+  });
+});
+
+describe('SearchResourcesRequest access', () => {
+  it('requires an access context, and validates its parts', () => {
+    const { access: _access, ...withoutAccess } = REQUEST;
+    expect(problems(SearchResourcesRequest, withoutAccess)).toEqual(['access']);
+    expect(problems(SearchResourcesRequest, { ...REQUEST, access: { patients: ['p 1'] } })).toEqual(['access']);
+    expect(
+      problems(SearchResourcesRequest, {
+        ...REQUEST,
+        access: {
+          resourceTypes: ['Observation'],
+          patients: ['p1'],
+          constraints: [{ resourceType: 'Observation', params: [['category', 'laboratory']] }],
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      problems(SearchResourcesRequest, {
+        ...REQUEST,
+        access: { constraints: [{ resourceType: 'Observation', params: 'x' }] },
+      }),
+    ).toEqual(['access']);
+  });
+
+  it('accepts a Patient compartment and refuses a malformed one', () => {
+    expect(problems(SearchResourcesRequest, { ...REQUEST, compartment: { resourceType: 'Patient', id: '1' } })).toEqual(
+      [],
+    );
+    expect(
+      problems(SearchResourcesRequest, { ...REQUEST, compartment: { resourceType: 'Patient', id: '../x' } }),
+    ).toEqual(['compartment']);
   });
 });

@@ -1,8 +1,28 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
-import { RESOURCE_TYPE_PATTERN } from '../fhir-patterns.constants';
+import {
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { RESOURCE_ID_PATTERN, RESOURCE_TYPE_PATTERN } from '../fhir-patterns.constants';
+import { AccessContext } from './access.dto';
 import { IsStringPairArray } from '../validators/string-pairs.validator';
 import { ForeignIncludes } from './include.dto';
+
+/** The compartment of a compartment search. See https://hl7.org/fhir/R4/http.html#vsearch */
+export class SearchCompartment {
+  @Matches(RESOURCE_TYPE_PATTERN, { message: 'compartment resourceType must be a FHIR resource type name' })
+  resourceType!: string;
+
+  @Matches(RESOURCE_ID_PATTERN, { message: 'compartment id must be 1-64 characters of A-Z, a-z, 0-9, "-" and "."' })
+  id!: string;
+}
 
 /**
  * `<service>.resource.search`: a type-level search, as the query string the client sent (decoded, in order,
@@ -28,6 +48,18 @@ export class SearchResourcesRequest {
   /** The server's canonical FHIR base URL: absolute references on it are local references. */
   @IsString()
   baseUrl!: string;
+
+  /** `[base]/Patient/[id]/[resourceType]`: the compartment the search is limited to. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SearchCompartment)
+  compartment?: SearchCompartment;
+
+  /** What the caller may see. See {@link AccessContext}. */
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AccessContext)
+  access!: AccessContext;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import {
+  FULL_ACCESS,
   ImportResourcesRequest,
   ReadResourceRequest,
   type ResourceToImport,
@@ -94,9 +95,9 @@ describe(createResourceHandler.name, () => {
       expect(error.status).toBe(400);
       expect(error.message).toContain('Appointment/a1');
       expect(error.message).toContain('practice');
-      await expect(handler.readResource({ resourceType: 'Patient', id: 'not-stored' })).rejects.toBeInstanceOf(
-        FhirError,
-      );
+      await expect(
+        handler.readResource({ resourceType: 'Patient', id: 'not-stored', access: FULL_ACCESS }),
+      ).rejects.toBeInstanceOf(FhirError);
     });
 
     it('rejects a resource whose type is not an R4 resource type', async () => {
@@ -113,7 +114,7 @@ describe(createResourceHandler.name, () => {
     it('answers the stored resource as JSON text with its meta', async () => {
       await handler.importResources({ source: 'spec', resources: [PATIENT] });
 
-      const reply = await handler.readResource({ resourceType: 'Patient', id: 'p1' });
+      const reply = await handler.readResource({ resourceType: 'Patient', id: 'p1', access: FULL_ACCESS });
 
       const { meta, ...rest } = JSON.parse(reply.resource) as { meta: { versionId: string } };
       expect(rest).toEqual(PATIENT);
@@ -121,7 +122,7 @@ describe(createResourceHandler.name, () => {
     });
 
     it('throws a 404 FhirError for a resource that is not stored', async () => {
-      const error = await caught(handler.readResource({ resourceType: 'Patient', id: 'x' }));
+      const error = await caught(handler.readResource({ resourceType: 'Patient', id: 'x', access: FULL_ACCESS }));
 
       expect(error.status).toBe(404);
       expect(error.outcome.issue[0].code).toBe('not-found');

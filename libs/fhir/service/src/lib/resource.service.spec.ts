@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { ResourceToImport, SearchResourcesRequest } from '@connector/contracts';
+import { FULL_ACCESS, type ResourceToImport, type SearchResourcesRequest } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
 import { configFrom } from '@connector/shared-config';
 import { FhirResourceServiceModule } from './fhir-resource-service.module';
@@ -45,7 +45,7 @@ const idsWhere = (resources: readonly ResourceToImport[], match: (resource: Reso
 const idsOf = (texts: readonly string[]): string[] => texts.map((text) => (JSON.parse(text) as { id: string }).id);
 
 function searchRequest(resourceType: string, params: [string, string][], extra = {}): SearchResourcesRequest {
-  return { resourceType, params, lenient: false, baseUrl: BASE_URL, ...extra };
+  return { resourceType, params, lenient: false, baseUrl: BASE_URL, access: FULL_ACCESS, ...extra };
 }
 
 async function caught(promise: Promise<unknown>): Promise<FhirError> {
@@ -266,18 +266,26 @@ describe(ResourceService.name, () => {
           ['Patient', 'nobody'],
           ['Observation', 'o-3'],
         ],
+        access: FULL_ACCESS,
       });
       expect(idsOf(reply.resources).sort()).toEqual(['o-3', 'pm-1']);
     });
 
     it("refuses another service's type", async () => {
-      expect((await caught(service.readMany({ references: [['Appointment', 'a']] }))).status).toBe(400);
+      expect((await caught(service.readMany({ references: [['Appointment', 'a']], access: FULL_ACCESS }))).status).toBe(
+        400,
+      );
     });
   });
 
   describe('revinclude', () => {
     it('answers the resources of the source type referencing the targets', async () => {
-      const reply = await service.revinclude({ sourceType: 'Observation', code: 'subject', targets: ['Patient/pm-1'] });
+      const reply = await service.revinclude({
+        sourceType: 'Observation',
+        code: 'subject',
+        targets: ['Patient/pm-1'],
+        access: FULL_ACCESS,
+      });
       expect(idsOf(reply.resources)).toEqual(
         idsWhere(
           OBSERVATIONS,

@@ -20,6 +20,7 @@ import { parseSearchQuery, resourceSubsetter, type SearchRequest } from '@connec
 import { searchParameter } from '@connector/fhir-search-parameters';
 import { ResourceStore } from '@connector/fhir-store';
 import { createLogger } from '@connector/shared-logging';
+import { accessPolicyOf } from './access-policy.factory';
 import { RESOURCE_SERVICE_NAME } from './resource-service.constants';
 
 /** The work behind a resource-holding service's subjects: read, search, import, count, health. */
@@ -32,9 +33,12 @@ export class ResourceService {
     @Inject(RESOURCE_SERVICE_NAME) private readonly service: ResourceServiceName,
   ) {}
 
-  /** The current version of one resource. See https://hl7.org/fhir/R4/http.html#read */
+  /**
+   * The current version of one resource, if the access context lets the caller see it (else a 404, as if absent).
+   * See https://hl7.org/fhir/R4/http.html#read
+   */
   async read(request: ReadResourceRequest): Promise<ReadResourceReply> {
-    const resource = await this.store.read(request.resourceType, request.id);
+    const resource = await this.store.read(request.resourceType, request.id, accessPolicyOf(request.access));
     if (resource === null) {
       throw FhirError.resourceNotFound(request.resourceType, request.id);
     }
@@ -53,8 +57,10 @@ export class ResourceService {
       lookup: searchParameter,
       baseUrl: request.baseUrl,
       lenient: request.lenient,
+      ...(request.compartment === undefined ? {} : { compartment: request.compartment }),
     });
-    const page = await this.store.search(countOnly(query), { cursor: request.cursor }, undefined, {
+    const access = accessPolicyOf(request.access);
+    const page = await this.store.search(countOnly(query), { cursor: request.cursor }, access, {
       isLocalType: (type) => owningService(type) === this.service,
     });
     const foreign = { include: page.foreignIncludes ?? [], revinclude: page.foreignRevincludes ?? [] };
@@ -78,7 +84,7 @@ export class ResourceService {
   async readMany(request: ReadManyResourcesRequest): Promise<IncludedResourcesReply> {
     request.references.forEach(([resourceType]) => this.requireSearchable(resourceType));
     const keys = request.references.map(([resourceType, id]) => ({ resourceType, id }));
-    return { resources: await this.store.readMany(keys) };
+    return { resources: await this.store.readMany(keys, accessPolicyOf(request.access)) };
   }
 
   /**
@@ -93,7 +99,8 @@ export class ResourceService {
       const [resourceType, id] = target.split('/');
       return { resourceType, id };
     });
-    return { resources: await this.store.referencing(request.sourceType, request.code, targets) };
+    const access = accessPolicyOf(request.access);
+    return { resources: await this.store.referencing(request.sourceType, request.code, targets, access) };
   }
 
   /** Stores a batch of resources in one transaction; each must be of a type this service owns. */

@@ -12,7 +12,7 @@ import { IncludeResolver } from './search/include-resolver';
 import type { ResourceKey } from './search/include.statements';
 import { SearchExecutor } from './search/search-executor';
 import type { SearchOptions, SearchPage, SearchPageRequest } from './search/search-page.types';
-import type { SearchRestriction } from './search/search-statement.builder';
+import { AccessPolicy } from './search/access-policy';
 import { SqliteStoreBackend } from './sqlite-store.backend';
 import type { StoreBackend } from './store-backend';
 import { storeDialect } from './store-dialect.util';
@@ -36,9 +36,18 @@ export class ResourceStore {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The stored JSON text of the current version (with meta.versionId and meta.lastUpdated), or null. */
-  async read(resourceType: string, id: string): Promise<string | null> {
-    return this.connect().backend.read(resourceType, id);
+  /**
+   * The stored JSON text of the current version (with meta.versionId and meta.lastUpdated), or null — also when
+   * `access` hides it, so a read reveals no more than a search. A type `access` does not grant is a 403.
+   */
+  async read(resourceType: string, id: string, access = AccessPolicy.UNRESTRICTED): Promise<string | null> {
+    const { backend, includes } = this.connect();
+    access.requireType(resourceType);
+    if (access.unrestricted) {
+      return backend.read(resourceType, id);
+    }
+    const [resource] = await includes.read([{ resourceType, id }], access.restriction);
+    return resource ?? null;
   }
 
   /**
@@ -87,22 +96,25 @@ export class ResourceStore {
    * One page of the resources matching a parsed search, in `_sort` order (then id), continuing after
    * `page.cursor`; the total when `_total` asks for it or `_count=0`; the page's `_include` / `_revinclude` results
    * (those of types `options.isLocalType` rejects come back as foreign work). `_summary` and `_elements` are the
-   * caller's. `restriction` is ANDed into the query (the access context's seam). Unsupported features (terminology
-   * modifiers, composite parameters) and a bad cursor are a FhirError 400. See https://hl7.org/fhir/R4/search.html
+   * caller's. `access` is applied inside every statement (matches, chains, `_has`, includes); searching a type it
+   * does not grant is a 403. Unsupported features (terminology modifiers) and a bad cursor are a FhirError 400.
+   * See https://hl7.org/fhir/R4/search.html
    */
   async search(
     request: SearchRequest,
     page?: SearchPageRequest,
-    restriction?: SearchRestriction,
+    access = AccessPolicy.UNRESTRICTED,
     options: SearchOptions = {},
   ): Promise<SearchPage> {
     const { search, includes } = this.connect();
+    access.requireType(request.resourceType);
+    const restriction = access.restriction;
     const { matchIds, ...found } = await search.search(request, page, restriction);
     if (request.include.length === 0 && request.revinclude.length === 0) {
       return found;
     }
     const matches = matchIds.map((id) => ({ resourceType: request.resourceType, id }));
-    const result = await includes.resolve(request, matches, options.isLocalType ?? EVERY_TYPE);
+    const result = await includes.resolve(request, matches, options.isLocalType ?? EVERY_TYPE, restriction);
     return {
       ...found,
       included: result.included,
@@ -111,17 +123,22 @@ export class ResourceStore {
     };
   }
 
-  /** The current versions of several resources in one batch; unknown ones are left out. */
-  async readMany(keys: readonly ResourceKey[]): Promise<string[]> {
-    return this.connect().includes.read(keys);
+  /** The current versions of several resources in one batch; unknown ones and those `access` hides are left out. */
+  async readMany(keys: readonly ResourceKey[], access = AccessPolicy.UNRESTRICTED): Promise<string[]> {
+    return this.connect().includes.read(keys, access.restriction);
   }
 
   /**
    * The resources of `sourceType` (`*` = any) whose reference parameter `code` (`*` = any) points at one of
-   * `targets`: a `_revinclude` run for another store's matches. See https://hl7.org/fhir/R4/search.html#revinclude
+   * `targets` (and that `access` lets through): a `_revinclude` run for another store's matches. See https://hl7.org/fhir/R4/search.html#revinclude
    */
-  async referencing(sourceType: string, code: string, targets: readonly ResourceKey[]): Promise<string[]> {
-    return this.connect().includes.referencing(targets, { sourceType, code });
+  async referencing(
+    sourceType: string,
+    code: string,
+    targets: readonly ResourceKey[],
+    access = AccessPolicy.UNRESTRICTED,
+  ): Promise<string[]> {
+    return this.connect().includes.referencing(targets, { sourceType, code }, access.restriction);
   }
 
   /** How many resources the store holds (current versions of every type). */

@@ -140,7 +140,7 @@ describe(createGatewayApp.name, () => {
   });
 
   describe('unknown paths and methods', () => {
-    it.each(['/nowhere', '/fhir', '/fhir/Patient/1/_history', '/fhir/Patient/1/_history/1'])(
+    it.each(['/nowhere', '/fhir', '/fhir/Patient/1/_history/1', '/fhir/Patient/1/Observation/_search/x'])(
       'answers GET %s with a 404 OperationOutcome',
       async (url) => {
         const response = await app.inject({ method: 'GET', url });

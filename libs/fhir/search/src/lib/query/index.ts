@@ -8,3 +8,4 @@ export { DEFAULT_SEARCH_COUNT, MAX_SEARCH_COUNT } from './result-parameters.pars
 export { parseDateValue } from './date-value.parser';
 export { parseNumberValue, parseQuantityValue } from './number-value.parser';
 export { parseSearchQuery } from './search-query.parser';
+export { patientCompartmentParams } from './compartment-filter.parser';

@@ -66,5 +66,17 @@ export interface HasFilter {
   readonly filter: SearchFilter;
 }
 
-/** One AND entry of a search (one occurrence of a parameter in the query). */
-export type SearchFilter = ParameterFilter | ChainFilter | HasFilter;
+/**
+ * `[base]/Patient/1/Observation?…`: resources in the compartment of the given Patients, i.e. referring to one of
+ * them through a parameter the Patient CompartmentDefinition lists for their type (and, for Patient, the Patients
+ * themselves). Also how an access context bounds a patient's token. See
+ * https://hl7.org/fhir/R4/compartmentdefinition-patient.html and https://hl7.org/fhir/R4/http.html#vsearch
+ */
+export interface CompartmentFilter {
+  readonly kind: 'compartment';
+  readonly compartmentType: 'Patient';
+  readonly ids: readonly string[];
+}
+
+/** One AND entry of a search (one occurrence of a parameter in the query, or the compartment of the URL). */
+export type SearchFilter = ParameterFilter | ChainFilter | HasFilter | CompartmentFilter;

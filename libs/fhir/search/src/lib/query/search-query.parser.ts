@@ -1,3 +1,4 @@
+import { parseCompartment } from './compartment-filter.parser';
 import { parseFilter } from './filter.parser';
 import { DEFAULT_SEARCH_COUNT, type ResultParameters, applyResultParameter } from './result-parameters.parser';
 import type { SearchFilter } from './search-filter.types';
@@ -15,7 +16,8 @@ const FORMAT_PARAMETERS: ReadonlySet<string> = new Set(['_format', '_pretty']);
  */
 export function parseSearchQuery(options: ParseSearchQueryOptions): SearchRequest {
   const { resourceType, lookup, baseUrl } = options;
-  const filters: SearchFilter[] = [];
+  const filters: SearchFilter[] =
+    options.compartment === undefined ? [] : [parseCompartment(options.compartment, resourceType)];
   const warnings: SearchWarning[] = [];
   const canonicalParams: Array<readonly [string, string]> = [];
   const result: ResultParameters = { include: [], revinclude: [] };

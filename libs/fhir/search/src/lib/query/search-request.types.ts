@@ -57,4 +57,6 @@ export interface ParseSearchQueryOptions {
   readonly baseUrl: string;
   /** `Prefer: handling=lenient`: drop unknown parameters with a warning instead of failing. */
   readonly lenient?: boolean;
+  /** The compartment of a `[base]/[compartmentType]/[id]/[type]` search. */
+  readonly compartment?: { readonly resourceType: string; readonly id: string };
 }

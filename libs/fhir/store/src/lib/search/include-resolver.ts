@@ -8,6 +8,7 @@ import type {
   LocalTypePredicate,
 } from './include-result.types';
 import { IncludeStatements, type ReferenceFilter, type ResourceKey } from './include.statements';
+import type { SearchRestriction } from './sql-binder';
 
 /** `:iterate` stops after this many rounds even if each round still finds something new. */
 export const MAX_INCLUDE_ITERATIONS = 5;
@@ -26,12 +27,19 @@ interface TargetRow {
   readonly target_id: string;
 }
 
+interface KeyRow {
+  readonly resource_type: string;
+  readonly id: string;
+}
+
 const keyText = (key: ResourceKey) => `${key.resourceType}/${key.id}`;
 
 /**
  * Resolves `_include` and `_revinclude` for one page of matches: one batched statement per path and round (no N+1),
  * `:iterate` repeated over newly included resources up to MAX_INCLUDE_ITERATIONS rounds, no cap on how many are
- * included, each resource once (a match stays a match). See https://hl7.org/fhir/R4/search.html#include
+ * included, each resource once (a match stays a match). Every included resource is read through `restriction` (the
+ * access context), so an include never reaches what the caller's search could not. See
+ * https://hl7.org/fhir/R4/search.html#include
  */
 export class IncludeResolver {
   private readonly statements: IncludeStatements;
@@ -47,6 +55,7 @@ export class IncludeResolver {
     request: SearchRequest,
     matches: readonly ResourceKey[],
     isLocal: LocalTypePredicate,
+    restriction?: SearchRestriction,
   ): Promise<IncludeResult> {
     const seen = new Set(matches.map(keyText));
     const included: string[] = [];
@@ -64,7 +73,7 @@ export class IncludeResolver {
         const targets = await this.targetsOf(sources, directive);
         const local = targets.filter((key) => isLocal(key.resourceType) && !seen.has(keyText(key)));
         addAll(foreignIncludes, pathOf(directive), targets.filter((key) => !isLocal(key.resourceType)).map(keyText));
-        found.push(...(await this.rows(local, (keys) => this.statements.resources(keys))));
+        found.push(...(await this.rows(local, (keys) => this.statements.resources(keys, restriction))));
       }
       for (const directive of request.revinclude.filter(applies)) {
         const targets = frontier.filter(
@@ -78,7 +87,8 @@ export class IncludeResolver {
         }
         if (directive.sourceType === '*' || isLocal(directive.sourceType)) {
           const filter = { sourceType: directive.sourceType, code: directive.code };
-          found.push(...(await this.rows(targets, (keys) => this.statements.referencingResources(keys, filter))));
+          const sources = (await this.keysReferencing(targets, filter)).filter((key) => !seen.has(keyText(key)));
+          found.push(...(await this.rows(sources, (keys) => this.statements.resources(keys, restriction))));
         }
       }
       frontier = [];
@@ -102,16 +112,30 @@ export class IncludeResolver {
     };
   }
 
-  /** The current resources of `keys` (any number), in batches. */
-  async read(keys: readonly ResourceKey[]): Promise<string[]> {
-    return (await this.rows(keys, (batch) => this.statements.resources(batch))).map((row) => row.content);
+  /** The current resources of `keys` (any number) that `restriction` lets through, in batches. */
+  async read(keys: readonly ResourceKey[], restriction?: SearchRestriction): Promise<string[]> {
+    return (await this.rows(keys, (batch) => this.statements.resources(batch, restriction))).map((row) => row.content);
   }
 
-  /** Resources matching `filter` that reference one of `targets`. */
-  async referencing(targets: readonly ResourceKey[], filter: ReferenceFilter): Promise<string[]> {
-    return (await this.rows(targets, (batch) => this.statements.referencingResources(batch, filter))).map(
-      (row) => row.content,
-    );
+  /** Resources matching `filter` that reference one of `targets` and that `restriction` lets through. */
+  async referencing(
+    targets: readonly ResourceKey[],
+    filter: ReferenceFilter,
+    restriction?: SearchRestriction,
+  ): Promise<string[]> {
+    return this.read(await this.keysReferencing(targets, filter), restriction);
+  }
+
+  private async keysReferencing(targets: readonly ResourceKey[], filter: ReferenceFilter): Promise<ResourceKey[]> {
+    const keys = new Map<string, ResourceKey>();
+    for (const batch of batches(targets)) {
+      const { sql, params } = this.statements.referencingKeys(batch, filter);
+      for (const row of (await this.dataSource.query(sql, params)) as KeyRow[]) {
+        const key = { resourceType: row.resource_type, id: row.id };
+        keys.set(keyText(key), key);
+      }
+    }
+    return [...keys.values()];
   }
 
   private async targetsOf(sources: readonly ResourceKey[], directive: IncludeDirective): Promise<ResourceKey[]> {

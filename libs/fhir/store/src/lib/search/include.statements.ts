@@ -1,4 +1,5 @@
 import type { StoreSqlDialect, SqlStatement } from '../resource-store.statements';
+import { type SearchRestriction, SqlBinder } from './sql-binder';
 
 /** A resource by type and id. */
 export interface ResourceKey {
@@ -15,52 +16,58 @@ export interface ReferenceFilter {
 
 /**
  * The batched statements of `_include` / `_revinclude`: each takes a whole set of resources, so one include path
- * costs one statement whatever the page size. See https://hl7.org/fhir/R4/search.html#include
+ * costs one statement whatever the page size. Only `resources` returns content, and it applies the access
+ * restriction: every included resource is read through it. See https://hl7.org/fhir/R4/search.html#include
  */
 export class IncludeStatements {
   constructor(private readonly dialect: StoreSqlDialect) {}
 
   /** Distinct (target_type, target_id) of the reference rows of `sources` (served by the reference primary key). */
   referencedTargets(sources: readonly ResourceKey[], filter: ReferenceFilter): SqlStatement {
-    const params: unknown[] = [];
-    const where = [this.keysCondition(sources, '"resource_type"', '"resource_id"', params)];
-    this.addFilter(where, params, '"code"', filter.code);
-    this.addFilter(where, params, '"target_type"', filter.targetType);
+    const binder = new SqlBinder(this.dialect);
+    const where = [this.keysCondition(sources, '"resource_type"', '"resource_id"', binder)];
+    this.addFilter(where, binder, '"code"', filter.code);
+    this.addFilter(where, binder, '"target_type"', filter.targetType);
     return {
       sql:
         `SELECT DISTINCT "target_type", "target_id" FROM ${this.dialect.indexTables.reference} ` +
         `WHERE "target_type" IS NOT NULL AND "target_id" IS NOT NULL AND ${where.join(' AND ')}`,
-      params,
+      params: binder.params,
     };
   }
 
-  /** Type, id and content of the current versions of `keys`. */
-  resources(keys: readonly ResourceKey[]): SqlStatement {
-    const params: unknown[] = [];
-    const where = this.keysCondition(keys, '"resource_type"', '"id"', params);
+  /** Type, id and content of the current versions of `keys` that `restriction` lets through. */
+  resources(keys: readonly ResourceKey[], restriction?: SearchRestriction): SqlStatement {
+    const binder = new SqlBinder(this.dialect, restriction);
+    const where = this.keysCondition(keys, 'r."resource_type"', 'r."id"', binder);
     return {
-      sql: `SELECT "resource_type", "id", "content" FROM ${this.dialect.resourceTable} WHERE ${where}`,
-      params,
+      sql: `SELECT r."resource_type", r."id", r."content" FROM ${this.dialect.resourceTable} r WHERE ${where}`,
+      params: binder.params,
     };
   }
 
-  /** Resources whose reference rows (matching `filter`) point at one of `targets` (served by the target-first index). */
-  referencingResources(targets: readonly ResourceKey[], filter: ReferenceFilter): SqlStatement {
-    const params: unknown[] = [];
-    const where = [this.keysCondition(targets, 'x."target_type"', 'x."target_id"', params)];
-    this.addFilter(where, params, 'x."resource_type"', filter.sourceType);
-    this.addFilter(where, params, 'x."code"', filter.code);
+  /**
+   * Distinct (resource_type, id) of the resources whose reference rows (matching `filter`) point at one of
+   * `targets` (served by the target-first index).
+   */
+  referencingKeys(targets: readonly ResourceKey[], filter: ReferenceFilter): SqlStatement {
+    const binder = new SqlBinder(this.dialect);
+    const where = [this.keysCondition(targets, '"target_type"', '"target_id"', binder)];
+    this.addFilter(where, binder, '"resource_type"', filter.sourceType);
+    this.addFilter(where, binder, '"code"', filter.code);
     return {
       sql:
-        `SELECT r."resource_type", r."id", r."content" FROM ${this.dialect.resourceTable} r ` +
-        `WHERE EXISTS (SELECT 1 FROM ${this.dialect.indexTables.reference} x ` +
-        `WHERE x."resource_type" = r."resource_type" AND x."resource_id" = r."id" AND ${where.join(' AND ')})`,
-      params,
+        `SELECT DISTINCT "resource_type", "resource_id" AS "id" FROM ${this.dialect.indexTables.reference} ` +
+        `WHERE ${where.join(' AND ')}`,
+      params: binder.params,
     };
   }
 
-  /** `(type = ? AND id IN (…)) OR …`, one group per type, so each group uses the (type, id) index prefix. */
-  private keysCondition(keys: readonly ResourceKey[], typeColumn: string, idColumn: string, params: unknown[]): string {
+  /**
+   * `(type = ? AND id IN (…) [AND restriction]) OR …`, one group per type, so each group uses the (type, id) index
+   * prefix and gets the restriction of its own type.
+   */
+  private keysCondition(keys: readonly ResourceKey[], typeColumn: string, idColumn: string, binder: SqlBinder): string {
     const byType = new Map<string, string[]>();
     for (const { resourceType, id } of keys) {
       const ids = byType.get(resourceType);
@@ -71,21 +78,16 @@ export class IncludeStatements {
       }
     }
     const groups = [...byType].map(([resourceType, ids]) => {
-      const type = this.bind(params, resourceType);
-      const list = ids.map((id) => this.bind(params, id)).join(', ');
-      return `(${typeColumn} = ${type} AND ${idColumn} IN (${list}))`;
+      const type = binder.bind(resourceType);
+      const list = ids.map((id) => binder.bind(id)).join(', ');
+      return `(${typeColumn} = ${type} AND ${idColumn} IN (${list})${binder.restrict(resourceType, idColumn)})`;
     });
     return groups.length === 0 ? '1 = 0' : `(${groups.join(' OR ')})`;
   }
 
-  private addFilter(where: string[], params: unknown[], column: string, value: string | undefined): void {
+  private addFilter(where: string[], binder: SqlBinder, column: string, value: string | undefined): void {
     if (value !== undefined && value !== '*') {
-      where.push(`${column} = ${this.bind(params, value)}`);
+      where.push(`${column} = ${binder.bind(value)}`);
     }
-  }
-
-  private bind(params: unknown[], value: unknown): string {
-    params.push(value);
-    return this.dialect.placeholder(params.length - 1);
   }
 }

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { StoreSqlDialect } from '../resource-store.statements';
 import { type CursorDirection, decodeCursor, encodeCursor, type SortValue } from './search-cursor.util';
 import type { SearchPage, SearchPageRequest } from './search-page.types';
-import { type SearchRestriction, SearchStatementBuilder } from './search-statement.builder';
+import { SearchStatementBuilder } from './search-statement.builder';
+import type { SearchRestriction } from './sql-binder';
 
 interface PageRow {
   readonly id: string;

@@ -3,6 +3,7 @@ import type { SearchParamType } from '@connector/fhir-search-parameters';
 import { FhirError } from '@connector/fhir-outcomes';
 import type { IndexValueType } from '../index-tables/search-index.tables';
 import { dateCondition, numberCondition, quantityCondition } from './ordered-value.conditions';
+import { patientCompartmentCondition } from './compartment.conditions';
 import type { SqlBinder } from './sql-binder';
 import {
   ofTypeCondition,
@@ -46,10 +47,15 @@ export function filterCondition(
       return chainCondition(filter, resourceType, idColumn, binder);
     case 'has':
       return hasCondition(filter, resourceType, idColumn, binder);
+    case 'compartment':
+      return patientCompartmentCondition(resourceType, filter.ids, idColumn, binder);
   }
 }
 
-/** `subject:Patient.name=x`: a reference row of this resource points to a target that matches the inner filter. */
+/**
+ * `subject:Patient.name=x`: a reference row of this resource points to a target that matches the inner filter —
+ * and that the caller may see, or a chain would reveal what the access context hides.
+ */
 function chainCondition(
   filter: Extract<SearchFilter, { kind: 'chain' }>,
   resourceType: string,
@@ -64,11 +70,12 @@ function chainCondition(
     `WHERE ${reference}."resource_type" = ${binder.bind(resourceType)} AND ${reference}."code" = ${binder.bind(filter.code)} ` +
     `AND ${reference}."target_type" = ${binder.bind(filter.targetType)} AND ${reference}."target_id" IN (` +
     `SELECT ${target}."id" FROM ${resourceTable} ${target} WHERE ${target}."resource_type" = ${binder.bind(filter.targetType)} ` +
-    `AND ${filterCondition(filter.filter, filter.targetType, `${target}."id"`, binder)}))`
+    `AND ${filterCondition(filter.filter, filter.targetType, `${target}."id"`, binder)}` +
+    `${binder.restrict(filter.targetType, `${target}."id"`)}))`
   );
 }
 
-/** `_has:Observation:patient:code=x`: some Observation matching the inner filter refers to this resource. */
+/** `_has:Observation:patient:code=x`: some Observation matching the inner filter (and visible) refers to this one. */
 function hasCondition(
   filter: Extract<SearchFilter, { kind: 'has' }>,
   resourceType: string,
@@ -84,7 +91,8 @@ function hasCondition(
     `AND ${reference}."code" = ${binder.bind(filter.referenceCode)} AND ${reference}."target_type" = ${binder.bind(resourceType)} ` +
     `AND ${reference}."resource_id" IN (SELECT ${source}."id" FROM ${resourceTable} ${source} ` +
     `WHERE ${source}."resource_type" = ${binder.bind(filter.resourceType)} ` +
-    `AND ${filterCondition(filter.filter, filter.resourceType, `${source}."id"`, binder)}))`
+    `AND ${filterCondition(filter.filter, filter.resourceType, `${source}."id"`, binder)}` +
+    `${binder.restrict(filter.resourceType, `${source}."id"`)}))`
   );
 }
 

@@ -29,6 +29,7 @@ describe(SearchStatementBuilder.name, () => {
         key: 'Patient,-birthdate,name',
         values: [`'${hostile}`, null],
         id: hostile,
+        direction: 'after',
       });
 
       expect(sql).not.toContain('DROP');
@@ -47,7 +48,7 @@ describe(SearchStatementBuilder.name, () => {
         dialect,
         request,
         searchParameter,
-        (alias, binder) => `${alias}."id" <> ${binder.bind('hidden')}`,
+        (_type, idColumn, binder) => `${idColumn} <> ${binder.bind('hidden')}`,
       );
 
       const { sql, params } = builder.count();

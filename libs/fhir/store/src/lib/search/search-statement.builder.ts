@@ -3,14 +3,7 @@ import type { SqlStatement, StoreSqlDialect } from '../resource-store.statements
 import { type SearchCursor, type SortValue } from './search-cursor.util';
 import { filterCondition } from './search-filter.sql';
 import { sortExpression } from './search-sort.sql';
-import { SqlBinder } from './sql-binder';
-
-/**
- * An extra condition ANDed into a search, on the searched resource whose columns are `${alias}."resource_type"`
- * and `${alias}."id"` (e.g. "only these patient compartments" for the access context). It must bind every value
- * through `bind` and may use the store's tables through `binder.tables`.
- */
-export type SearchRestriction = (alias: string, binder: SqlBinder) => string;
+import { type SearchRestriction, SqlBinder } from './sql-binder';
 
 /** The searched resource's alias in every statement. */
 const RESOURCE = 'r';
@@ -72,7 +65,7 @@ export class SearchStatementBuilder {
   }
 
   private binder(): SqlBinder {
-    return new SqlBinder(this.dialect);
+    return new SqlBinder(this.dialect, this.restriction);
   }
 
   private where(binder: SqlBinder): string {
@@ -81,10 +74,7 @@ export class SearchStatementBuilder {
       `${RESOURCE}."resource_type" = ${binder.bind(resourceType)}`,
       ...filters.map((filter) => filterCondition(filter, resourceType, `${RESOURCE}."id"`, binder)),
     ];
-    if (this.restriction !== undefined) {
-      conditions.push(`(${this.restriction(RESOURCE, binder)})`);
-    }
-    return conditions.join(' AND ');
+    return `${conditions.join(' AND ')}${binder.restrict(resourceType, `${RESOURCE}."id"`)}`;
   }
 
   /**
@@ -101,7 +91,9 @@ export class SearchStatementBuilder {
     const rest = () => this.beyond(index + 1, cursor, binder);
     if (value === null) {
       // Nulls sort last: every value lies before a null, none after it.
-      return after ? `(${column} IS NULL AND ${rest()})` : `(${column} IS NOT NULL OR (${column} IS NULL AND ${rest()}))`;
+      return after
+        ? `(${column} IS NULL AND ${rest()})`
+        : `(${column} IS NOT NULL OR (${column} IS NULL AND ${rest()}))`;
     }
     // Beyond = greater for (after, ascending) and (before, descending), smaller for the other two.
     const comparison = `${column} ${this.request.sort[index].descending !== after ? '>' : '<'} ${binder.bind(value)}`;

@@ -5,6 +5,7 @@ import type { Condition, Encounter, Observation, Patient } from 'fhir/r4';
 import type { DataSource } from 'typeorm';
 import { ResourceStore } from '../resource-store.service';
 import type { SearchPage } from '../search/search-page.types';
+import { describeResourceStoreAccessBehaviour } from './resource-store-access.behaviour';
 import { describeResourceStoreIncludeBehaviour } from './resource-store-include.behaviour';
 import { dateRangeOf, idSet, idsOf, loadSyntheaCorpus, type SyntheaCorpus } from './synthea-corpus';
 
@@ -16,7 +17,11 @@ import { dateRangeOf, idSet, idsOf, loadSyntheaCorpus, type SyntheaCorpus } from
 const BASE_URL = 'https://connector.example/fhir';
 
 /** Parses a literal query (split on & and the first =, no percent-decoding) the way the gateway would. */
-export function searchRequest(resourceType: string, query: string): SearchRequest {
+export function searchRequest(
+  resourceType: string,
+  query: string,
+  compartment?: { resourceType: string; id: string },
+): SearchRequest {
   const params = query
     .split('&')
     .filter((pair) => pair !== '')
@@ -24,7 +29,13 @@ export function searchRequest(resourceType: string, query: string): SearchReques
       const equals = pair.indexOf('=');
       return [pair.slice(0, equals), pair.slice(equals + 1)];
     });
-  return parseSearchQuery({ resourceType, params, lookup: searchParameter, baseUrl: BASE_URL });
+  return parseSearchQuery({
+    resourceType,
+    params,
+    lookup: searchParameter,
+    baseUrl: BASE_URL,
+    ...(compartment === undefined ? {} : { compartment }),
+  });
 }
 
 const codesOf = (concept?: { coding?: { system?: string; code?: string }[] }) =>
@@ -304,5 +315,9 @@ export function describeResourceStoreSearchBehaviour(
     () => store,
     () => corpus,
     getDataSource,
+  );
+  describeResourceStoreAccessBehaviour(
+    () => store,
+    () => corpus,
   );
 }

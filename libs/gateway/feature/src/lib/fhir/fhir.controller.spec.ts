@@ -69,7 +69,7 @@ describe(FhirController.name, () => {
         {
           service: 'terminology',
           subject: TerminologySubjects.readResource,
-          payload: { resourceType: 'CodeSystem', id: 'cs' },
+          payload: { resourceType: 'CodeSystem', id: 'cs', access: {} },
           requestId: 'req-42',
         },
       ]);

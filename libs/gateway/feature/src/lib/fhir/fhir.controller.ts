@@ -38,6 +38,19 @@ export class FhirController {
     return this.searches.search(type, request);
   }
 
+  // Compartment search: `[base]/Patient/1/Observation?…`. See https://hl7.org/fhir/R4/http.html#vsearch
+  @Get([':compartment/:id/:type', ':compartment/:id/:type/_search'])
+  @UseGuards(BearerAuthGuard)
+  @Header('content-type', FHIR_JSON_CONTENT_TYPE)
+  compartmentSearch(
+    @Param('compartment') compartment: string,
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @Req() request: FastifyRequest,
+  ): Promise<string> {
+    return this.searches.search(type, request, { resourceType: compartment, id });
+  }
+
   @Get(':type/:id')
   @UseGuards(BearerAuthGuard)
   @Header('content-type', FHIR_JSON_CONTENT_TYPE)

@@ -13,6 +13,9 @@ const text = (reference: string) => {
   return JSON.stringify({ resourceType, id });
 };
 
+/** A patient-context token's access: every foreign request must carry it, or includes would escape it. */
+const ACCESS = { patients: ['p1'] };
+
 describe(resolveForeignIncludes.name, () => {
   let clients: FakeServiceClients;
 
@@ -34,13 +37,18 @@ describe(resolveForeignIncludes.name, () => {
   });
 
   it('sends one read-many per owning service per include path, with every reference of that path batched', async () => {
-    const included = await resolveForeignIncludes(clients.asServiceClients(), 'chart', {
-      include: [
-        { path: 'Encounter:*', references: ['Account/a1', 'Appointment/b1', 'Account/a2'] },
-        { path: 'ExplanationOfBenefit:*', references: ['Claim/c1', 'Patient/p1', 'Coverage/v1', 'Patient/p2'] },
-      ],
-      revinclude: [],
-    });
+    const included = await resolveForeignIncludes(
+      clients.asServiceClients(),
+      'chart',
+      {
+        include: [
+          { path: 'Encounter:*', references: ['Account/a1', 'Appointment/b1', 'Account/a2'] },
+          { path: 'ExplanationOfBenefit:*', references: ['Claim/c1', 'Patient/p1', 'Coverage/v1', 'Patient/p2'] },
+        ],
+        revinclude: [],
+      },
+      ACCESS,
+    );
     const batches = clients.callsTo(PracticeSubjects.readManyResources).map((call) => call.payload);
     expect(batches).toEqual([
       {
@@ -49,12 +57,14 @@ describe(resolveForeignIncludes.name, () => {
           ['Appointment', 'b1'],
           ['Account', 'a2'],
         ],
+        access: ACCESS,
       },
       {
         references: [
           ['Claim', 'c1'],
           ['Coverage', 'v1'],
         ],
+        access: ACCESS,
       },
     ]);
     expect(batches[0]).toBeInstanceOf(ReadManyResourcesRequest);
@@ -64,22 +74,28 @@ describe(resolveForeignIncludes.name, () => {
           ['Patient', 'p1'],
           ['Patient', 'p2'],
         ],
+        access: ACCESS,
       },
     ]);
     expect(included).toHaveLength(7);
   });
 
   it('sends one revinclude per directive to the owner of its source type, and * to every other service', async () => {
-    const included = await resolveForeignIncludes(clients.asServiceClients(), 'chart', {
-      include: [],
-      revinclude: [
-        { sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'] },
-        { sourceType: '*', code: '*', targets: ['Patient/p1'] },
-      ],
-    });
+    const included = await resolveForeignIncludes(
+      clients.asServiceClients(),
+      'chart',
+      {
+        include: [],
+        revinclude: [
+          { sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'] },
+          { sourceType: '*', code: '*', targets: ['Patient/p1'] },
+        ],
+      },
+      ACCESS,
+    );
     expect(clients.callsTo(PracticeSubjects.revincludeResources).map((call) => call.payload)).toEqual([
-      { sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'] },
-      { sourceType: '*', code: '*', targets: ['Patient/p1'] },
+      { sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'], access: ACCESS },
+      { sourceType: '*', code: '*', targets: ['Patient/p1'], access: ACCESS },
     ]);
     expect(clients.callsTo(TerminologySubjects.revincludeResources)).toHaveLength(1);
     expect(clients.callsTo(ChartSubjects.revincludeResources)).toEqual([]);

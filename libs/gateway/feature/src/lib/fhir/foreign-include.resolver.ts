@@ -1,4 +1,5 @@
 import {
+  type AccessContext,
   type ForeignIncludes,
   IncludedResourcesReply,
   owningService,
@@ -13,17 +14,18 @@ import type { ServiceClients } from '@connector/shared-transport';
 /**
  * Resolves the include work a service could not do alone: one read-many request per owning service per `_include`
  * path, one revinclude request per `_revinclude` directive to the service owning its source type (to every other
- * service for `*`). All requests run in parallel. See https://hl7.org/fhir/R4/search.html#include
+ * service for `*`), each with the searcher's access context. All requests run in parallel. See https://hl7.org/fhir/R4/search.html#include
  */
 export async function resolveForeignIncludes(
   clients: ServiceClients,
   searchedService: ResourceServiceName,
   foreign: ForeignIncludes,
+  access: AccessContext,
 ): Promise<string[]> {
   const requests: Promise<IncludedResourcesReply>[] = [];
   for (const { references } of foreign.include) {
     for (const [service, pairs] of groupByService(references)) {
-      const payload = Object.assign(new ReadManyResourcesRequest(), { references: pairs });
+      const payload = Object.assign(new ReadManyResourcesRequest(), { references: pairs, access });
       const subject = RESOURCE_SERVICE_SUBJECTS[service].readManyResources;
       requests.push(clients.get(service).request(subject, payload, IncludedResourcesReply));
     }
@@ -33,7 +35,7 @@ export async function resolveForeignIncludes(
     const services =
       sourceType === '*' ? RESOURCE_SERVICE_NAMES.filter((name) => name !== searchedService) : owner ? [owner] : [];
     for (const service of services) {
-      const payload = Object.assign(new RevincludeResourcesRequest(), { sourceType, code, targets });
+      const payload = Object.assign(new RevincludeResourcesRequest(), { sourceType, code, targets, access });
       const subject = RESOURCE_SERVICE_SUBJECTS[service].revincludeResources;
       requests.push(clients.get(service).request(subject, payload, IncludedResourcesReply));
     }

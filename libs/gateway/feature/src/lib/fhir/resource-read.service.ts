@@ -9,9 +9,12 @@ import {
 import { FhirError } from '@connector/fhir-outcomes';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
 import type { AccessTokenClaims } from '../auth/access-token-claims';
-import { assertPatientContextAllows } from '../auth/patient-context.util';
+import { accessContextOf } from '../auth/access-context.util';
 
-/** `GET [base]/[type]/[id]`: routes the read to the owning service. See https://hl7.org/fhir/R4/http.html#read */
+/**
+ * `GET [base]/[type]/[id]`: routes the read to the owning service with the token's access context, which the service
+ * applies (a resource outside it is a 404). See https://hl7.org/fhir/R4/http.html#read
+ */
 @Injectable()
 export class ResourceReadService {
   constructor(@Inject(SERVICE_CLIENTS) private readonly clients: ServiceClients) {}
@@ -25,8 +28,7 @@ export class ResourceReadService {
     if (!RESOURCE_ID_PATTERN.test(id)) {
       throw FhirError.badRequest('Invalid resource id: must be 1-64 characters of A-Z, a-z, 0-9, "-" and "."');
     }
-    assertPatientContextAllows(claims, resourceType, id);
-    const request = Object.assign(new ReadResourceRequest(), { resourceType, id });
+    const request = Object.assign(new ReadResourceRequest(), { resourceType, id, access: accessContextOf(claims) });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].readResource;
     const reply = await this.clients.get(owner).request(subject, request, ReadResourceReply);
     return reply.resource;

@@ -71,9 +71,15 @@ describe(ResourceSearchService.name, () => {
           expect(response.headers['content-type']).toBe(FHIR_JSON);
           expect(response.json<Bundle>()).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
         }
+        const sent = {
+          resourceType: 'Patient',
+          params: [['gender', 'female']],
+          lenient: false,
+          baseUrl: `${BASE_URL}/fhir`,
+        };
         expect(sentPayloads()).toEqual([
-          { resourceType: 'Patient', params: [['gender', 'female']], lenient: false, baseUrl: `${BASE_URL}/fhir` },
-          { resourceType: 'Patient', params: [['gender', 'female']], lenient: false, baseUrl: `${BASE_URL}/fhir` },
+          { ...sent, access: {} },
+          { ...sent, access: {} },
         ]);
         expect(clients.calls.find((call) => call.subject === ChartSubjects.searchResources)?.payload).toBeInstanceOf(
           SearchResourcesRequest,
@@ -102,16 +108,28 @@ describe(ResourceSearchService.name, () => {
       expect(sentPayloads()).toEqual([]);
     });
 
-    it('refuses a patient-context token with 403 until compartment filtering exists', async () => {
+    it("sends a patient-context token's patients as the search's access context", async () => {
       const patientToken = await signTestToken(key, {
         issuer: BASE_URL,
         exp: nowSeconds() + 600,
         claims: { role: 'patient', patient: 'p1' },
       });
-      const response = await get('/fhir/Patient?_id=p1', { authorization: `Bearer ${patientToken}` });
-      expect(response.statusCode).toBe(403);
-      expect(response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden' }] });
-      expect(sentPayloads()).toEqual([]);
+      const response = await get('/fhir/Observation?code=1', { authorization: `Bearer ${patientToken}` });
+      expect(response.statusCode).toBe(200);
+      expect(sentPayloads()).toEqual([expect.objectContaining({ access: { patients: ['p1'] } })]);
+    });
+
+    it('sends a compartment search with its compartment, and links to the compartment URL', async () => {
+      chartReply = { ...(chartReply as SearchResourcesReply), canonicalParams: [['code', '1']], nextCursor: 'n' };
+      const response = await get('/fhir/Patient/p1/Observation?code=1');
+      expect(response.statusCode).toBe(200);
+      expect(sentPayloads()).toEqual([
+        expect.objectContaining({ resourceType: 'Observation', compartment: { resourceType: 'Patient', id: 'p1' } }),
+      ]);
+      expect(response.json<Bundle>().link).toEqual([
+        { relation: 'self', url: `${BASE_URL}/fhir/Patient/p1/Observation?code=1` },
+        { relation: 'next', url: `${BASE_URL}/fhir/Patient/p1/Observation?code=1&_cursor=n` },
+      ]);
     });
   });
 
@@ -235,7 +253,7 @@ describe(ResourceSearchService.name, () => {
       const response = await get('/fhir/Patient?_revinclude=Coverage:beneficiary&_revinclude=Observation:subject');
       expect(response.statusCode).toBe(200);
       expect(clients.callsTo(PracticeSubjects.revincludeResources).map((call) => call.payload)).toEqual([
-        { sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'] },
+        { sourceType: 'Coverage', code: 'beneficiary', targets: ['Patient/p1', 'Patient/p2'], access: {} },
       ]);
       // P2 came back from practice too: a match stays a match, listed once.
       expect(response.json<Bundle>().entry?.map((entry) => [entry.fullUrl, entry.search?.mode])).toEqual([

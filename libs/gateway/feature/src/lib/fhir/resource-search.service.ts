@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import {
   owningService,
   RESOURCE_SERVICE_SUBJECTS,
+  type SearchCompartment,
   SearchResourcesReply,
   SearchResourcesRequest,
 } from '@connector/contracts';
@@ -11,7 +12,7 @@ import { FhirError } from '@connector/fhir-outcomes';
 import { resourceSubsetter, type SearchSummary } from '@connector/fhir-search';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
-import { assertPatientContextAllowsSearch } from '../auth/patient-context.util';
+import { accessContextOf } from '../auth/access-context.util';
 import { CLOCK, type Clock } from '../clock';
 import { FHIR_BASE_PATHS } from '../gateway.constants';
 import { publicOrigin } from '../http/base-url.util';
@@ -35,31 +36,39 @@ export class ResourceSearchService {
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
-  /** The searchset Bundle of one page, as JSON text. */
-  async search(resourceType: string, request: FastifyRequest): Promise<string> {
+  /**
+   * The searchset Bundle of one page, as JSON text; `compartment` for `[base]/Patient/[id]/[type]`. The token's
+   * access context travels with the search and with every cross-service include request.
+   */
+  async search(resourceType: string, request: FastifyRequest, compartment?: SearchCompartment): Promise<string> {
     const owner = owningService(resourceType);
     if (owner === undefined) {
       throw FhirError.notFound(`Unknown resource type ${resourceType}`);
     }
-    assertPatientContextAllowsSearch(request.accessToken, resourceType);
     const fhirBase = `${publicOrigin(this.config, request)}${FHIR_BASE_PATHS[0]}`;
     const { params, cursor } = splitCursor(rawQueryParams(request.url));
+    const access = accessContextOf(request.accessToken);
     const payload = Object.assign(new SearchResourcesRequest(), {
       resourceType,
       params,
       lenient: prefersLenientHandling(request.headers.prefer),
       baseUrl: fhirBase,
+      access,
       ...(cursor === undefined ? {} : { cursor }),
+      ...(compartment === undefined ? {} : { compartment }),
     });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].searchResources;
     const reply = await this.clients.get(owner).request(subject, payload, SearchResourcesReply);
-    const foreign = reply.foreign === undefined ? [] : await resolveForeignIncludes(this.clients, owner, reply.foreign);
+    const foreign =
+      reply.foreign === undefined ? [] : await resolveForeignIncludes(this.clients, owner, reply.foreign, access);
     // The service subsets its own includes; the other services' ones get the same `_summary` here.
     const summary = reply.canonicalParams.find(([name]) => name === '_summary')?.[1] as SearchSummary | undefined;
     const subset = resourceSubsetter({ summary }, 'include');
     const included = [...(reply.included ?? []), ...(subset ? foreign.map(subset) : foreign)];
     const lastUpdated = new Date(this.now()).toISOString();
-    return buildSearchsetBundle({ id: randomUUID(), lastUpdated, fhirBase, resourceType, reply, included });
+    const searchPath =
+      compartment === undefined ? resourceType : `${compartment.resourceType}/${compartment.id}/${resourceType}`;
+    return buildSearchsetBundle({ id: randomUUID(), lastUpdated, fhirBase, searchPath, reply, included });
   }
 }
 

@@ -6,12 +6,15 @@ function encodeQueryComponent(text: string): string {
   return encodeURIComponent(text).replace(/%3A|%2C|%2F|%24|%40/g, (escape) => KEPT_LITERAL[escape] ?? escape);
 }
 
-/** `[fhirBase]/[type]?name=value&…`, the parameters percent-encoded in order (the Bundle's self and next links). */
+/**
+ * `[fhirBase]/[searchPath]?name=value&…` (`searchPath` = `Observation` or `Patient/1/Observation`), the parameters
+ * percent-encoded in order (the Bundle's self and paging links).
+ */
 export function searchUrl(
   fhirBase: string,
-  resourceType: string,
+  searchPath: string,
   params: ReadonlyArray<readonly [string, string]>,
 ): string {
   const query = params.map(([name, value]) => `${encodeQueryComponent(name)}=${encodeQueryComponent(value)}`).join('&');
-  return query === '' ? `${fhirBase}/${resourceType}` : `${fhirBase}/${resourceType}?${query}`;
+  return query === '' ? `${fhirBase}/${searchPath}` : `${fhirBase}/${searchPath}?${query}`;
 }

@@ -16,7 +16,7 @@ function build(searchReply: SearchResourcesReply): { text: string; bundle: Bundl
     id: 'b-1',
     lastUpdated: '2024-05-01T10:00:00.000Z',
     fhirBase: FHIR_BASE,
-    resourceType: 'Patient',
+    searchPath: 'Patient',
     reply: searchReply,
   });
   return { text, bundle: JSON.parse(text) as Bundle };

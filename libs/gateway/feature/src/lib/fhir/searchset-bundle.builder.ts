@@ -12,7 +12,8 @@ export interface SearchsetBundleInput {
   readonly lastUpdated: string;
   /** The canonical FHIR base URL (`…/fhir`): links and fullUrls use it whichever alias the request came in on. */
   readonly fhirBase: string;
-  readonly resourceType: string;
+  /** What the links search, after the base: `Observation`, or `Patient/1/Observation` for a compartment search. */
+  readonly searchPath: string;
   readonly reply: SearchResourcesReply;
   /** `_include` / `_revinclude` results from every service (`reply.included` when omitted); duplicates dropped. */
   readonly included?: readonly string[];
@@ -25,7 +26,7 @@ export interface SearchsetBundleInput {
  * https://hl7.org/fhir/R4/search.html#errors
  */
 export function buildSearchsetBundle(input: SearchsetBundleInput): string {
-  const { reply, fhirBase, resourceType } = input;
+  const { reply, fhirBase, searchPath } = input;
   const head = [
     `"resourceType":"Bundle"`,
     `"id":${JSON.stringify(input.id)}`,
@@ -35,7 +36,7 @@ export function buildSearchsetBundle(input: SearchsetBundleInput): string {
   if (reply.total !== undefined) {
     head.push(`"total":${reply.total}`);
   }
-  head.push(`"link":${JSON.stringify(searchLinks(fhirBase, resourceType, reply))}`);
+  head.push(`"link":${JSON.stringify(searchLinks(fhirBase, searchPath, reply))}`);
   const entries = [
     ...outcomeEntries(reply.warnings),
     ...reply.resources.map((text) => entry(fhirBase, text, 'match')),
@@ -48,12 +49,12 @@ export function buildSearchsetBundle(input: SearchsetBundleInput): string {
   return `{${head.join(',')}}`;
 }
 
-function searchLinks(fhirBase: string, resourceType: string, reply: SearchResourcesReply) {
-  const links = [{ relation: 'self', url: searchUrl(fhirBase, resourceType, reply.canonicalParams) }];
+function searchLinks(fhirBase: string, searchPath: string, reply: SearchResourcesReply) {
+  const links = [{ relation: 'self', url: searchUrl(fhirBase, searchPath, reply.canonicalParams) }];
   const pageLink = (relation: string, cursor: string | undefined) => {
     if (cursor !== undefined) {
       const params: [string, string][] = [...reply.canonicalParams, [CURSOR_PARAMETER, cursor]];
-      links.push({ relation, url: searchUrl(fhirBase, resourceType, params) });
+      links.push({ relation, url: searchUrl(fhirBase, searchPath, params) });
     }
   };
   pageLink('next', reply.nextCursor);
