@@ -221,6 +221,16 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
     }, 240000);
   });
 
+  it('rebuilds the search indexes with the reindex command, and searches answer the same after it', async () => {
+    const before = await http.get('/fhir/Observation?_summary=count').auth(providerToken, { type: 'bearer' });
+    const result = await runCli(['reindex'], { NATS_URL: '', CONNECTOR_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Re-indexed \d+ resources \(chart \d+, practice \d+, terminology \d+\)/);
+    const after = await http.get('/fhir/Observation?_summary=count').auth(providerToken, { type: 'bearer' });
+    expect(after.body.total).toBe(before.body.total);
+    expect(after.body.total).toBeGreaterThan(0);
+  }, 240000);
+
   it('does not seed again when restarted on a data dir that already has data', async () => {
     await server.close();
     server = await createEmbeddedServer(config);

@@ -7,3 +7,4 @@ export * from './lib/fhir-patterns.constants';
 export * from './lib/resource-ownership.constants';
 export * from './lib/services.constants';
 export * from './lib/subjects.constants';
+export * from './lib/dto/reindex.dto';

@@ -218,6 +218,48 @@ describe('runCli', () => {
     });
   });
 
+  describe('reindex', () => {
+    it('drives every resource service from position to position until each says it is done', async () => {
+      const cli = fakeCli(dir, ({ service, payload }) =>
+        service === 'chart' && payload['from'] === undefined
+          ? { reindexed: 500, next: { resourceType: 'Observation', afterId: 'o-500' } }
+          : { reindexed: service === 'chart' ? 20 : 3 },
+      );
+
+      const code = await runCli(argv('reindex'), cli.deps);
+
+      expect(code).toBe(0);
+      expect(cli.sent).toEqual([
+        { service: 'chart', subject: RESOURCE_SERVICE_SUBJECTS.chart.reindexResources, payload: {} },
+        {
+          service: 'chart',
+          subject: RESOURCE_SERVICE_SUBJECTS.chart.reindexResources,
+          payload: { from: { resourceType: 'Observation', afterId: 'o-500' } },
+        },
+        { service: 'practice', subject: RESOURCE_SERVICE_SUBJECTS.practice.reindexResources, payload: {} },
+        { service: 'terminology', subject: RESOURCE_SERVICE_SUBJECTS.terminology.reindexResources, payload: {} },
+      ]);
+      expect(cli.output.lines).toEqual([
+        'chart: 500 re-indexed, now at Observation',
+        'Re-indexed 526 resources (chart 520, practice 3, terminology 3)',
+      ]);
+      expect(cli.lifecycle).toEqual({ opened: 1, closed: 1 });
+    });
+
+    it('asks only the owning service for --type, and refuses an unknown type without contacting any', async () => {
+      const cli = fakeCli(dir, () => ({ reindexed: 7 }));
+      expect(await runCli(argv('reindex', '--type', 'Appointment'), cli.deps)).toBe(0);
+      expect(cli.sent.map((request) => [request.service, request.payload])).toEqual([
+        ['practice', { resourceType: 'Appointment' }],
+      ]);
+
+      const refused = fakeCli(dir);
+      expect(await runCli(argv('reindex', '--type', 'Gadget'), refused.deps)).toBe(1);
+      expect(refused.output.errors.join('\n')).toContain('Gadget is not an R4 resource type');
+      expect(refused.lifecycle.opened).toBe(0);
+    });
+  });
+
   it('exits 1 on an unknown command and 0 for --help', async () => {
     const cli = fakeCli(dir);
 

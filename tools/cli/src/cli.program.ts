@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerClientsCommand } from './commands/clients.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerReindexCommand } from './commands/reindex.command';
 import { registerUsersCommand } from './commands/users.command';
 import type { CliDeps } from './cli-deps';
 
@@ -8,7 +9,7 @@ import type { CliDeps } from './cli-deps';
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   let exitCode = 0;
   const program = new Command('connector')
-    .description('Connector administration: import FHIR data, manage users and OAuth clients')
+    .description('Connector administration: import FHIR data, rebuild search indexes, manage users and OAuth clients')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => deps.output.out(text.trimEnd()),
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   });
   registerUsersCommand(program, deps);
   registerClientsCommand(program, deps);
+  registerReindexCommand(program, deps);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

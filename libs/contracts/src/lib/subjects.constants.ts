@@ -12,6 +12,7 @@ export const ChartSubjects = {
   searchResources: 'chart.resource.search',
   readManyResources: 'chart.resource.read-many',
   revincludeResources: 'chart.resource.revinclude',
+  reindexResources: 'chart.resource.reindex',
   health: 'chart.health.check',
 } as const;
 
@@ -22,6 +23,7 @@ export const PracticeSubjects = {
   searchResources: 'practice.resource.search',
   readManyResources: 'practice.resource.read-many',
   revincludeResources: 'practice.resource.revinclude',
+  reindexResources: 'practice.resource.reindex',
   health: 'practice.health.check',
 } as const;
 
@@ -32,6 +34,7 @@ export const TerminologySubjects = {
   searchResources: 'terminology.resource.search',
   readManyResources: 'terminology.resource.read-many',
   revincludeResources: 'terminology.resource.revinclude',
+  reindexResources: 'terminology.resource.reindex',
   health: 'terminology.health.check',
 } as const;
 
@@ -53,6 +56,8 @@ export interface ResourceServiceSubjects {
   readonly readManyResources: string;
   /** Resources of a type this service owns that reference given targets, for cross-service `_revinclude`. */
   readonly revincludeResources: string;
+  /** Rebuilds search index rows from stored content, a time-boxed batch of chunks per request. */
+  readonly reindexResources: string;
   readonly health: string;
 }
 

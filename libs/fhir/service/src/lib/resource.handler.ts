@@ -5,6 +5,8 @@ import {
   RESOURCE_SERVICE_SUBJECTS,
   ReadManyResourcesRequest,
   ReadResourceRequest,
+  ReindexResourcesRequest,
+  type ReindexResourcesReply,
   RevincludeResourcesRequest,
   type IncludedResourcesReply,
   SearchResourcesRequest,
@@ -24,6 +26,7 @@ export interface ResourceHandler {
   readManyResources(request: ReadManyResourcesRequest): Promise<IncludedResourcesReply>;
   revincludeResources(request: RevincludeResourcesRequest): Promise<IncludedResourcesReply>;
   importResources(request: ImportResourcesRequest): Promise<ImportResourcesReply>;
+  reindexResources(request: ReindexResourcesRequest): Promise<ReindexResourcesReply>;
   /** Answers CountResourcesRequest (empty). */
   countResources(): Promise<CountResourcesReply>;
   /** Answers HealthCheckRequest (empty). */
@@ -66,6 +69,11 @@ export function createResourceHandler(service: ResourceServiceName): Type<Resour
     @MessagePattern(subjects.importResources)
     importResources(@Payload() request: ImportResourcesRequest): Promise<ImportResourcesReply> {
       return this.resources.importResources(request);
+    }
+
+    @MessagePattern(subjects.reindexResources)
+    reindexResources(@Payload() request: ReindexResourcesRequest): Promise<ReindexResourcesReply> {
+      return this.resources.reindex(request);
     }
 
     // The count and health requests are empty: there is no payload to read.

@@ -258,6 +258,20 @@ describe(ResourceService.name, () => {
     });
   });
 
+  describe('reindex', () => {
+    it('re-indexes every stored resource, or one type, and says it is done', async () => {
+      const total = (await service.count()).total;
+      expect(await service.reindex({})).toEqual({ reindexed: total });
+      expect(await service.reindex({ resourceType: 'Observation' })).toEqual({ reindexed: OBSERVATIONS.length });
+      const found = await service.search(searchRequest('Observation', [['subject', 'Patient/pm-1']]));
+      expect(found.resources.length).toBeGreaterThan(0);
+    });
+
+    it("refuses another service's type", async () => {
+      expect((await caught(service.reindex({ resourceType: 'Appointment' }))).status).toBe(400);
+    });
+  });
+
   describe('readMany', () => {
     it('answers the stored resources among the references, leaving unknown ones out', async () => {
       const reply = await service.readMany({

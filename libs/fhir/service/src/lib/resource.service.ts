@@ -9,6 +9,8 @@ import {
   type ImportResourcesRequest,
   owningService,
   type ReadResourceReply,
+  type ReindexResourcesReply,
+  type ReindexResourcesRequest,
   type ReadResourceRequest,
   type ResourceServiceName,
   type ResourceToImport,
@@ -22,6 +24,9 @@ import { ResourceStore } from '@connector/fhir-store';
 import { createLogger } from '@connector/shared-logging';
 import { accessPolicyOf } from './access-policy.factory';
 import { RESOURCE_SERVICE_NAME } from './resource-service.constants';
+
+/** How long one re-index request keeps going: well inside the request timeout. */
+const REINDEX_BUDGET_MS = 2_000;
 
 /** The work behind a resource-holding service's subjects: read, search, import, count, health. */
 @Injectable()
@@ -101,6 +106,26 @@ export class ResourceService {
     });
     const access = accessPolicyOf(request.access);
     return { resources: await this.store.referencing(request.sourceType, request.code, targets, access) };
+  }
+
+  /**
+   * Re-indexes chunk after chunk from `request.from` until REINDEX_BUDGET_MS have passed or the end is reached,
+   * and says where to continue: the caller drives a long re-index as many short requests.
+   */
+  async reindex(request: ReindexResourcesRequest): Promise<ReindexResourcesReply> {
+    if (request.resourceType !== undefined) {
+      this.requireSearchable(request.resourceType);
+    }
+    const started = Date.now();
+    let reindexed = 0;
+    let next = request.from;
+    do {
+      const step = await this.store.reindexChunk(next, request.resourceType);
+      reindexed += step.count;
+      next = step.next;
+    } while (next !== undefined && Date.now() - started < REINDEX_BUDGET_MS);
+    this.logger.info({ reindexed, next }, 'Re-indexed resources');
+    return { reindexed, ...(next === undefined ? {} : { next: { ...next } }) };
   }
 
   /** Stores a batch of resources in one transaction; each must be of a type this service owns. */

@@ -26,6 +26,18 @@ interface Connected {
 
 const EVERY_TYPE = () => true;
 
+/** Where a re-index continues: after resource `afterId` of `resourceType` ('' = from its first). */
+export interface ReindexPosition {
+  readonly resourceType: string;
+  readonly afterId: string;
+}
+
+/** What one re-index chunk did, and where the next one starts (absent when the re-index is complete). */
+export interface ReindexStep {
+  readonly count: number;
+  readonly next?: ReindexPosition;
+}
+
 /**
  * The generic FHIR resource store of one service: every resource type in one table, each version kept.
  * See https://hl7.org/fhir/R4/http.html#read and https://hl7.org/fhir/R4/resource.html#Meta
@@ -74,22 +86,45 @@ export class ResourceStore {
    * Returns how many resources were re-indexed. See https://hl7.org/fhir/R4/searchparameter.html
    */
   async reindex(resourceType?: string): Promise<number> {
-    const { backend, statements } = this.connect();
-    const types =
-      resourceType === undefined
-        ? ((await this.dataSource.query(statements.selectResourceTypes)) as { resource_type: string }[]).map(
-            (row) => row.resource_type,
-          )
-        : [resourceType];
     let total = 0;
-    for (const type of types) {
-      let chunk: ReindexChunk = { count: REINDEX_CHUNK_SIZE, lastId: '' };
-      while (chunk.count === REINDEX_CHUNK_SIZE && chunk.lastId !== undefined) {
-        chunk = await backend.runInTransaction(reindexChunkSteps(statements, type, chunk.lastId));
-        total += chunk.count;
-      }
+    let step = await this.reindexChunk(undefined, resourceType);
+    total += step.count;
+    while (step.next !== undefined) {
+      step = await this.reindexChunk(step.next, resourceType);
+      total += step.count;
     }
     return total;
+  }
+
+  /**
+   * One chunk of a re-index (one transaction), starting at `from` (the beginning when omitted) in (type, id)
+   * order, limited to `onlyType` when given; `next` says where the following chunk starts, absent when done. Lets a
+   * caller spread a long re-index over many short requests.
+   */
+  async reindexChunk(from?: ReindexPosition, onlyType?: string): Promise<ReindexStep> {
+    const { backend, statements } = this.connect();
+    const types =
+      onlyType !== undefined
+        ? [onlyType]
+        : ((await this.dataSource.query(statements.selectResourceTypes)) as { resource_type: string }[])
+            .map((row) => row.resource_type)
+            .sort();
+    let position = from ?? (types.length === 0 ? undefined : { resourceType: types[0], afterId: '' });
+    while (position !== undefined) {
+      const chunk: ReindexChunk = await backend.runInTransaction(
+        reindexChunkSteps(statements, position.resourceType, position.afterId),
+      );
+      if (chunk.count === REINDEX_CHUNK_SIZE && chunk.lastId !== undefined) {
+        return { count: chunk.count, next: { resourceType: position.resourceType, afterId: chunk.lastId } };
+      }
+      const current = position.resourceType;
+      const nextType = types.find((type) => type > current);
+      position = nextType === undefined ? undefined : { resourceType: nextType, afterId: '' };
+      if (chunk.count > 0) {
+        return { count: chunk.count, ...(position === undefined ? {} : { next: position }) };
+      }
+    }
+    return { count: 0 };
   }
 
   /**

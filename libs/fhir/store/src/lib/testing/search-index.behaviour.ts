@@ -138,6 +138,24 @@ export function describeSearchIndexBehaviour(getDataSource: () => DataSource): v
       expect(await indexRowsWhere(getDataSource(), where)).toEqual(imported);
     });
 
+    it('walks a re-index chunk by chunk in (type, id) order, covering every resource once', async () => {
+      const positions: string[] = [];
+      let total = 0;
+      let step = await store.reindexChunk();
+      for (;;) {
+        total += step.count;
+        if (step.next === undefined) {
+          break;
+        }
+        positions.push(`${step.next.resourceType}\u0000${step.next.afterId}`);
+        step = await store.reindexChunk(step.next);
+      }
+      expect(total).toBe(await store.count());
+      expect(positions.length).toBeGreaterThan(0);
+      expect([...positions].sort()).toEqual(positions);
+      expect(new Set(positions).size).toBe(positions.length);
+    });
+
     it('re-indexes nothing for a resource type the store does not hold', async () => {
       expect(await store.reindex('Device')).toBe(0);
     });
