@@ -137,6 +137,40 @@ describe('FHIR search in embedded mode (demo data, SQLite)', () => {
     }
   });
 
+  it('keeps :iterate going across services: Patient (chart) → Appointment (practice) → its actors (chart)', async () => {
+    const patientId = server.demo?.patientId ?? '';
+    const patientRef = `Patient/${patientId}`;
+    const appointments = ofType('Appointment').filter((appointment) =>
+      ((appointment.resource['participant'] ?? []) as { actor?: unknown }[]).some(
+        (participant) => referenceOf(participant.actor) === patientRef,
+      ),
+    );
+    const actors = appointments.flatMap((appointment) =>
+      ((appointment.resource['participant'] ?? []) as { actor?: unknown }[]).map((participant) =>
+        referenceOf(participant.actor),
+      ),
+    );
+    const reached = new Set(
+      actors.filter(
+        (reference): reference is string => reference !== undefined && /^(Practitioner|Location)\//.test(reference),
+      ),
+    );
+    expect(reached.size).toBeGreaterThanOrEqual(2);
+
+    const response = await search(
+      `/fhir/Patient?_id=${patientId}&_revinclude=Appointment:patient` +
+        '&_include:iterate=Appointment:practitioner&_include:iterate=Appointment:location',
+    );
+
+    expect(response.status).toBe(200);
+    const bundle = response.body as Bundle;
+    expect(matchIds(bundle)).toEqual([patientId]);
+    expect(includedKeys(bundle)).toEqual([...appointments.map(({ type, id }) => `${type}/${id}`), ...reached].sort());
+
+    const without = await search(`/fhir/Patient?_id=${patientId}&_revinclude=Appointment:patient`);
+    expect(includedKeys(without.body as Bundle)).toEqual(appointments.map(({ type, id }) => `${type}/${id}`).sort());
+  });
+
   it("includes the patient of one patient's vital signs once (same service)", async () => {
     const patientId = server.demo?.patientId ?? '';
     const response = await search(

@@ -12,6 +12,7 @@ export const ChartSubjects = {
   searchResources: 'chart.resource.search',
   readManyResources: 'chart.resource.read-many',
   revincludeResources: 'chart.resource.revinclude',
+  includeFromResources: 'chart.resource.include',
   reindexResources: 'chart.resource.reindex',
   health: 'chart.health.check',
 } as const;
@@ -23,6 +24,7 @@ export const PracticeSubjects = {
   searchResources: 'practice.resource.search',
   readManyResources: 'practice.resource.read-many',
   revincludeResources: 'practice.resource.revinclude',
+  includeFromResources: 'practice.resource.include',
   reindexResources: 'practice.resource.reindex',
   health: 'practice.health.check',
 } as const;
@@ -34,6 +36,7 @@ export const TerminologySubjects = {
   searchResources: 'terminology.resource.search',
   readManyResources: 'terminology.resource.read-many',
   revincludeResources: 'terminology.resource.revinclude',
+  includeFromResources: 'terminology.resource.include',
   reindexResources: 'terminology.resource.reindex',
   health: 'terminology.health.check',
 } as const;
@@ -56,6 +59,8 @@ export interface ResourceServiceSubjects {
   readonly readManyResources: string;
   /** Resources of a type this service owns that reference given targets, for cross-service `_revinclude`. */
   readonly revincludeResources: string;
+  /** `:iterate` includes continued from this service's resources that another service's search included. */
+  readonly includeFromResources: string;
   /** Rebuilds search index rows from stored content, a time-boxed batch of chunks per request. */
   readonly reindexResources: string;
   readonly health: string;

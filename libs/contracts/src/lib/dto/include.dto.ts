@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { RESOURCE_ID_PATTERN, RESOURCE_TYPE_PATTERN } from '../fhir-patterns.constants';
 import { IsStringPairArray } from '../validators/string-pairs.validator';
 import { AccessContext } from './access.dto';
@@ -87,4 +87,41 @@ export class ForeignIncludes {
   @ValidateNested({ each: true })
   @Type(() => ForeignRevinclude)
   revinclude!: ForeignRevinclude[];
+}
+
+/**
+ * `<service>.resource.include`: continue `:iterate` includes from resources of this service that another service's
+ * search included (`frontier`, `Type/id`), with the search's `_include:iterate` / `_revinclude:iterate` parameters
+ * as the client wrote them. The gateway drives the rounds. See https://hl7.org/fhir/R4/search.html#revinclude
+ */
+export class IncludeFromRequest {
+  /** The searched type (include directives are parsed in its context). */
+  @Matches(RESOURCE_TYPE_PATTERN, { message: 'resourceType must be a FHIR resource type name' })
+  resourceType!: string;
+
+  /** Only `_include:iterate` / `_revinclude:iterate` (or `:recurse`) parameters. */
+  @IsStringPairArray()
+  params!: [string, string][];
+
+  @IsArray()
+  @Matches(TYPE_ID_PATTERN, { each: true, message: 'each frontier resource must be Type/id' })
+  frontier!: string[];
+
+  /** What the caller may see. See {@link AccessContext}. */
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AccessContext)
+  access!: AccessContext;
+}
+
+/** Reply to `<service>.resource.include`: what this service holds, and the work left for the others. */
+export class IncludeFromReply {
+  @IsArray()
+  @IsString({ each: true })
+  included!: string[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ForeignIncludes)
+  foreign?: ForeignIncludes;
 }

@@ -2,6 +2,8 @@ import { Controller, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ImportResourcesRequest,
+  IncludeFromRequest,
+  type IncludeFromReply,
   RESOURCE_SERVICE_SUBJECTS,
   ReadManyResourcesRequest,
   ReadResourceRequest,
@@ -25,6 +27,7 @@ export interface ResourceHandler {
   searchResources(request: SearchResourcesRequest): Promise<SearchResourcesReply>;
   readManyResources(request: ReadManyResourcesRequest): Promise<IncludedResourcesReply>;
   revincludeResources(request: RevincludeResourcesRequest): Promise<IncludedResourcesReply>;
+  includeFromResources(request: IncludeFromRequest): Promise<IncludeFromReply>;
   importResources(request: ImportResourcesRequest): Promise<ImportResourcesReply>;
   reindexResources(request: ReindexResourcesRequest): Promise<ReindexResourcesReply>;
   /** Answers CountResourcesRequest (empty). */
@@ -64,6 +67,11 @@ export function createResourceHandler(service: ResourceServiceName): Type<Resour
     @MessagePattern(subjects.revincludeResources)
     revincludeResources(@Payload() request: RevincludeResourcesRequest): Promise<IncludedResourcesReply> {
       return this.resources.revinclude(request);
+    }
+
+    @MessagePattern(subjects.includeFromResources)
+    includeFromResources(@Payload() request: IncludeFromRequest): Promise<IncludeFromReply> {
+      return this.resources.includeFrom(request);
     }
 
     @MessagePattern(subjects.importResources)

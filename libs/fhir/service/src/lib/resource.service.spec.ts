@@ -272,6 +272,33 @@ describe(ResourceService.name, () => {
     });
   });
 
+  describe('includeFrom', () => {
+    const request = (params: [string, string][], frontier: string[]) => ({
+      resourceType: 'Patient',
+      params,
+      frontier,
+      access: FULL_ACCESS,
+    });
+
+    it('continues :iterate directives from a frontier handed in by another service', async () => {
+      const reply = await service.includeFrom(
+        request([['_revinclude:iterate', 'Observation:subject']], ['Patient/pm-1']),
+      );
+      expect(idsOf(reply.included).sort()).toEqual(
+        idsWhere(
+          OBSERVATIONS,
+          (resource) => (resource['subject'] as { reference: string }).reference === 'Patient/pm-1',
+        ),
+      );
+    });
+
+    it('refuses filters and directives without :iterate', async () => {
+      for (const params of [[['_revinclude', 'Observation:subject']], [['gender', 'female']]] as [string, string][][]) {
+        expect((await caught(service.includeFrom(request(params, ['Patient/pm-1'])))).status).toBe(400);
+      }
+    });
+  });
+
   describe('readMany', () => {
     it('answers the stored resources among the references, leaving unknown ones out', async () => {
       const reply = await service.readMany({

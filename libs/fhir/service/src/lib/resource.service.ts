@@ -3,6 +3,8 @@ import {
   type CountResourcesReply,
   type HealthReply,
   type IncludedResourcesReply,
+  type IncludeFromReply,
+  type IncludeFromRequest,
   type ReadManyResourcesRequest,
   type RevincludeResourcesRequest,
   type ImportResourcesReply,
@@ -81,6 +83,35 @@ export class ResourceService {
       warnings: query.warnings.map((warning) => warning.message),
       canonicalParams: query.canonicalParams.map(([name, value]): [string, string] => [name, value]),
       ...(included === undefined ? {} : { included }),
+      ...(foreign.include.length + foreign.revinclude.length === 0 ? {} : { foreign }),
+    };
+  }
+
+  /**
+   * `:iterate` includes continued from resources of this service that another service's search included: the
+   * gateway's next round. See https://hl7.org/fhir/R4/search.html#include
+   */
+  async includeFrom(request: IncludeFromRequest): Promise<IncludeFromReply> {
+    const query = parseSearchQuery({
+      resourceType: request.resourceType,
+      params: request.params,
+      lookup: searchParameter,
+      baseUrl: '',
+    });
+    if (query.filters.length > 0 || [...query.include, ...query.revinclude].some((directive) => !directive.iterate)) {
+      throw FhirError.badRequest('An include continuation takes only _include:iterate and _revinclude:iterate');
+    }
+    const frontier = request.frontier.map((reference) => {
+      const [resourceType, id] = reference.split('/');
+      this.requireSearchable(resourceType);
+      return { resourceType, id };
+    });
+    const result = await this.store.includeFrom(query, frontier, accessPolicyOf(request.access), {
+      isLocalType: (type) => owningService(type) === this.service,
+    });
+    const foreign = { include: result.foreignIncludes, revinclude: result.foreignRevincludes };
+    return {
+      included: result.included,
       ...(foreign.include.length + foreign.revinclude.length === 0 ? {} : { foreign }),
     };
   }

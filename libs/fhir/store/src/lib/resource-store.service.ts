@@ -158,6 +158,31 @@ export class ResourceStore {
     };
   }
 
+  /**
+   * `:iterate` includes continued from `frontier` — resources of this store that another store's search included —
+   * with the request's include directives (the caller passes only the `:iterate` ones). Same shape as a search's
+   * include part: what this store holds, and the foreign work. See https://hl7.org/fhir/R4/search.html#include
+   */
+  async includeFrom(
+    request: SearchRequest,
+    frontier: readonly ResourceKey[],
+    access = AccessPolicy.UNRESTRICTED,
+    options: SearchOptions = {},
+  ): Promise<Required<Pick<SearchPage, 'included' | 'foreignIncludes' | 'foreignRevincludes'>>> {
+    const visible = await this.connect().includes.visibleKeys(frontier, access.restriction);
+    const result = await this.connect().includes.resolve(
+      request,
+      visible,
+      options.isLocalType ?? EVERY_TYPE,
+      access.restriction,
+    );
+    return {
+      included: result.included,
+      foreignIncludes: result.foreignIncludes,
+      foreignRevincludes: result.foreignRevincludes,
+    };
+  }
+
   /** The current versions of several resources in one batch; unknown ones and those `access` hides are left out. */
   async readMany(keys: readonly ResourceKey[], access = AccessPolicy.UNRESTRICTED): Promise<string[]> {
     return this.connect().includes.read(keys, access.restriction);

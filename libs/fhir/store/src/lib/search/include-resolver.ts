@@ -112,6 +112,15 @@ export class IncludeResolver {
     };
   }
 
+  /**
+   * Those of `keys` that exist and that `restriction` lets through: a frontier handed in from outside is checked
+   * like any resource it reads, so a continuation cannot start from what the caller may not see.
+   */
+  async visibleKeys(keys: readonly ResourceKey[], restriction?: SearchRestriction): Promise<ResourceKey[]> {
+    const rows = await this.rows(keys, (batch) => this.statements.resources(batch, restriction));
+    return rows.map((row) => ({ resourceType: row.resource_type, id: row.id }));
+  }
+
   /** The current resources of `keys` (any number) that `restriction` lets through, in batches. */
   async read(keys: readonly ResourceKey[], restriction?: SearchRestriction): Promise<string[]> {
     return (await this.rows(keys, (batch) => this.statements.resources(batch, restriction))).map((row) => row.content);

@@ -18,7 +18,7 @@ import { FHIR_BASE_PATHS } from '../gateway.constants';
 import { publicOrigin } from '../http/base-url.util';
 import { prefersLenientHandling } from '../http/prefer-header.util';
 import { rawQueryParams } from '../http/raw-query.util';
-import { resolveForeignIncludes } from './foreign-include.resolver';
+import { resolveIncludesAcrossServices } from './iterated-include.resolver';
 import { buildSearchsetBundle, CURSOR_PARAMETER } from './searchset-bundle.builder';
 
 /** Response-format parameters: the gateway's concern (JSON only today), not the search's. */
@@ -59,8 +59,14 @@ export class ResourceSearchService {
     });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].searchResources;
     const reply = await this.clients.get(owner).request(subject, payload, SearchResourcesReply);
-    const foreign =
-      reply.foreign === undefined ? [] : await resolveForeignIncludes(this.clients, owner, reply.foreign, access);
+    const foreign = await resolveIncludesAcrossServices(this.clients, {
+      resourceType,
+      searchedService: owner,
+      known: [...reply.resources, ...(reply.included ?? [])],
+      ...(reply.foreign === undefined ? {} : { foreign: reply.foreign }),
+      canonicalParams: reply.canonicalParams,
+      access,
+    });
     // The service subsets its own includes; the other services' ones get the same `_summary` here.
     const summary = reply.canonicalParams.find(([name]) => name === '_summary')?.[1] as SearchSummary | undefined;
     const subset = resourceSubsetter({ summary }, 'include');
