@@ -39,7 +39,7 @@ function offsetMinutes(zone: string | undefined): number | undefined {
   }
   const hours = Number(zone.slice(1, 3));
   const minutes = Number(zone.slice(4, 6));
-  if (hours > 14 || minutes > 59) {
+  if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) {
     return undefined;
   }
   return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
@@ -110,7 +110,8 @@ export function fhirDateRange(text: string): EpochRange | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
-  if (offset === undefined) {
+  // Year 0000 has the shape, but the R4 regex excludes it.
+  if (year === 0 || offset === undefined) {
     return undefined;
   }
   const ms = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
