@@ -1,5 +1,10 @@
-import { extractIndexValues, type IndexableResource } from '@connector/fhir-search';
-import { type IndexRowOf, INDEX_VALUE_TYPES, type IndexValueType } from './index-tables/search-index.tables';
+import { extractIndexValues, type IndexableResource, type ResourceIndex } from '@connector/fhir-search';
+import {
+  compositeComponentCode,
+  type IndexRowOf,
+  INDEX_VALUE_TYPES,
+  type IndexValueType,
+} from './index-tables/search-index.tables';
 import type { SqlStatement } from './resource-store.statements';
 import type { KeyedIndexRow, SearchIndexStatements } from './search-index.statements';
 
@@ -44,7 +49,10 @@ function* insertSteps<T extends IndexValueType>(
 
 type KeyedRows = { [T in IndexValueType]: KeyedIndexRow<IndexRowOf<T>>[] };
 
-/** Every resource's index rows per table, each numbered by its position among that resource's rows of the table. */
+/**
+ * Every resource's index rows per table, each numbered by its position among that resource's rows of the table;
+ * composite component rows follow the resource's own rows, under their component code and group number.
+ */
 function keyedRows(resources: readonly ResourceToIndex[]): KeyedRows {
   const rows: KeyedRows = { string: [], token: [], date: [], reference: [], quantity: [], number: [], uri: [] };
   for (const resource of resources) {
@@ -54,6 +62,27 @@ function keyedRows(resources: readonly ResourceToIndex[]): KeyedRows {
       const target = rows[type] as KeyedIndexRow<unknown>[];
       index[type].forEach((row: unknown, seq: number) => target.push({ resourceId: resource.id, seq, row }));
     }
+    pushCompositeRows(rows, resource.id, index);
   }
   return rows;
+}
+
+function pushCompositeRows(rows: KeyedRows, resourceId: string, index: ResourceIndex): void {
+  if (index.composite.length === 0) {
+    return;
+  }
+  const nextSeq = Object.fromEntries(INDEX_VALUE_TYPES.map((type) => [type, index[type].length])) as Record<
+    IndexValueType,
+    number
+  >;
+  index.composite.forEach((composite, group) => {
+    composite.components.forEach((component, componentIndex) => {
+      const code = compositeComponentCode(composite.code, componentIndex);
+      // Sound cast: a component's rows are rows of its type (the indexer builds them with that type's row maker).
+      const target = rows[component.type] as KeyedIndexRow<unknown>[];
+      for (const row of component.rows) {
+        target.push({ resourceId, seq: nextSeq[component.type]++, row, code, group });
+      }
+    });
+  });
 }

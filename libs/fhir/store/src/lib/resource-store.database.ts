@@ -1,4 +1,6 @@
 import type { ServiceDatabaseDefinition } from '@connector/shared-database';
+import { AddCompositeAndCanonicalQuantityPostgres1796200000000 } from './migrations/postgres-add-composite-and-canonical-quantity.migration';
+import { AddCompositeAndCanonicalQuantitySqlite1796200000000 } from './migrations/sqlite-add-composite-and-canonical-quantity.migration';
 import { CreateResourceTablesPostgres1795900000000 } from './migrations/postgres-create-resource-tables.migration';
 import { CreateSearchIndexTablesPostgres1796000000000 } from './migrations/postgres-create-search-index-tables.migration';
 import { CreateResourceTablesSqlite1795900000000 } from './migrations/sqlite-create-resource-tables.migration';
@@ -14,12 +16,14 @@ export const STORE_ENTITIES = [ResourceEntity, ResourceVersionEntity, ...SEARCH_
 export const POSTGRES_STORE_MIGRATIONS = [
   CreateResourceTablesPostgres1795900000000,
   CreateSearchIndexTablesPostgres1796000000000,
+  AddCompositeAndCanonicalQuantityPostgres1796200000000,
 ];
 
 /** Hand-written SQLite migrations of the store, oldest first; they must match {@link STORE_ENTITIES} exactly. */
 export const SQLITE_STORE_MIGRATIONS = [
   CreateResourceTablesSqlite1795900000000,
   CreateSearchIndexTablesSqlite1796000000000,
+  AddCompositeAndCanonicalQuantitySqlite1796200000000,
 ];
 
 /** The database of a resource-holding service, for `ServiceDatabaseModule.forRoot(config, ...)`. */

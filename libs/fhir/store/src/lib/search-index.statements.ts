@@ -1,15 +1,21 @@
 import type { StoreSqlDialect, SqlStatement } from './resource-store.statements';
 import { type IndexRowOf, type IndexValueType, SEARCH_INDEX_TABLES } from './index-tables/search-index.tables';
 
-/** One row of an index table: whose it is and its position among that resource's rows, plus the indexer's row. */
+/**
+ * One row of an index table: whose it is and its position among that resource's rows, plus the indexer's row;
+ * composite component rows also carry their own code and group (see compositeComponentCode).
+ */
 export interface KeyedIndexRow<Row> {
   readonly resourceId: string;
   readonly seq: number;
   readonly row: Row;
+  /** `<composite>$<index>` for a composite component row; the row's own code otherwise. */
+  readonly code?: string;
+  readonly group?: number;
 }
 
 /** Columns every index table starts with. */
-const KEY_COLUMNS = ['resource_type', 'resource_id', 'seq', 'code'];
+const KEY_COLUMNS = ['resource_type', 'resource_id', 'seq', 'code', 'composite_group'];
 
 /**
  * Bound parameters per insert: far below SQLite's 32766 and PostgreSQL's 65535, and few enough rows that
@@ -46,9 +52,9 @@ export class SearchIndexStatements {
     const table = SEARCH_INDEX_TABLES[type];
     const columns = [...KEY_COLUMNS, ...table.columns];
     const params: unknown[] = [];
-    const tuples = rows.map(({ resourceId, seq, row }) => {
+    const tuples = rows.map(({ resourceId, seq, row, code, group }) => {
       const first = params.length;
-      params.push(resourceType, resourceId, seq, row.code, ...table.values(row));
+      params.push(resourceType, resourceId, seq, code ?? row.code, group ?? null, ...table.values(row));
       return `(${columns.map((_column, offset) => this.dialect.placeholder(first + offset)).join(', ')})`;
     });
     const names = columns.map((column) => `"${column}"`).join(', ');

@@ -1,4 +1,4 @@
-import type { SearchParamType } from '@connector/fhir-search-parameters';
+import type { ComponentType } from './composite-components.util';
 
 // One row type per index table (https://hl7.org/fhir/R4/search.html#ptypes). Every row names the search parameter
 // `code` it was extracted for; absent parts are null (not undefined) so a row maps column for column to a table.
@@ -40,7 +40,11 @@ export interface ReferenceIndexRow {
   readonly identifierValue: string | null;
 }
 
-/** A quantity (or a Range: value null, low/high its bounds); `unitCode` is Quantity.code, `unit` the human unit. */
+/**
+ * A quantity (or a Range: value null, low/high its bounds); `unitCode` is Quantity.code, `unit` the human unit.
+ * A UCUM quantity whose unit converts also carries its value in canonical units (`5.4 mg` → 0.0054, `g`), so a
+ * search in any commensurable unit finds it; null otherwise (and for ranges).
+ */
 export interface QuantityIndexRow {
   readonly code: string;
   readonly value: number | null;
@@ -51,6 +55,8 @@ export interface QuantityIndexRow {
   readonly system: string | null;
   readonly unitCode: string | null;
   readonly unit: string | null;
+  readonly canonicalValue: number | null;
+  readonly canonicalUnit: string | null;
 }
 
 export interface NumberIndexRow {
@@ -64,14 +70,18 @@ export interface UriIndexRow {
   readonly value: string;
 }
 
-/** The values of one component of one composite match (its rows carry the component's code). */
+/** The values of one component on one composite element (its rows carry the component parameter's code). */
 export interface CompositeComponentValues {
   readonly code: string;
-  readonly type: SearchParamType;
+  readonly type: ComponentType;
+  /** Never empty: an element lacking some component gets no composite row at all. */
   readonly rows: readonly IndexRow[];
 }
 
-/** One element a composite expression selected (e.g. one Observation.component) with its component values. */
+/**
+ * One element a composite expression selected (e.g. one Observation.component) with its components' values, in
+ * the definition's component order: a store keeps the rows of one element together so all parts must match it.
+ */
 export interface CompositeIndexRow {
   readonly code: string;
   readonly components: readonly CompositeComponentValues[];
@@ -79,6 +89,12 @@ export interface CompositeIndexRow {
 
 export type IndexRow =
   StringIndexRow | TokenIndexRow | DateIndexRow | ReferenceIndexRow | QuantityIndexRow | NumberIndexRow | UriIndexRow;
+
+/** The minimum the indexer needs of a resource. */
+export interface IndexableResource {
+  readonly resourceType: string;
+  readonly id?: string;
+}
 
 /** Everything the search index stores for one resource, grouped by index table. */
 export interface ResourceIndex {

@@ -1,10 +1,22 @@
 import type { Quantity, Range } from 'fhir/r4';
 import type { TypedValue } from './fhirpath-evaluator';
 import type { NumberIndexRow, QuantityIndexRow } from './index-rows.types';
+import { UCUM_SYSTEM, ucumCanonicalForm } from './ucum-canonical.util';
 
 // Age, Duration, Distance, Count, Money and SimpleQuantity are Quantity profiles: same shape, same index. (Money has
 // `currency` instead of a unit; it becomes the code with the ISO 4217 system.)
 const QUANTITY_TYPES = new Set(['Quantity', 'SimpleQuantity', 'Age', 'Duration', 'Distance', 'Count', 'MoneyQuantity']);
+
+const NOT_CANONICAL = { canonicalValue: null, canonicalUnit: null };
+
+/** Only UCUM-coded units convert: a unit in another system (or only in `unit`) keeps exact matching. */
+function canonical(value: number, system: string | undefined, unitCode: string | undefined) {
+  const form = system === UCUM_SYSTEM && unitCode !== undefined ? ucumCanonicalForm(unitCode) : undefined;
+  const canonicalValue = form?.toCanonical(value);
+  return form && canonicalValue !== undefined && Number.isFinite(canonicalValue)
+    ? { canonicalValue, canonicalUnit: form.unit }
+    : NOT_CANONICAL;
+}
 
 function quantityRow(code: string, quantity: Quantity): QuantityIndexRow | undefined {
   if (typeof quantity.value !== 'number') {
@@ -20,6 +32,7 @@ function quantityRow(code: string, quantity: Quantity): QuantityIndexRow | undef
     system: quantity.system ?? null,
     unitCode: quantity.code ?? null,
     unit: quantity.unit ?? null,
+    ...canonical(quantity.value, quantity.system, quantity.code),
   };
 }
 
@@ -44,12 +57,14 @@ function rangeRow(code: string, range: Range): QuantityIndexRow | undefined {
     system: unitOf?.system ?? null,
     unitCode: unitOf?.code ?? null,
     unit: unitOf?.unit ?? null,
+    // A Range (value null) matches no quantity search yet, so it gets no canonical form either.
+    ...NOT_CANONICAL,
   };
 }
 
 /**
- * Quantity index rows for Quantity and its profiles (Age, Duration, SimpleQuantity…), Money and Range.
- * See https://hl7.org/fhir/R4/search.html#quantity
+ * Quantity index rows for Quantity and its profiles (Age, Duration, SimpleQuantity…), Money and Range; UCUM
+ * quantities also in canonical units. See https://hl7.org/fhir/R4/search.html#quantity
  */
 export function quantityRows(code: string, value: TypedValue): QuantityIndexRow[] {
   if (typeof value.data !== 'object' || value.data === null) {

@@ -1,4 +1,6 @@
-import { parse, rejectionOf } from './search-query.test-util';
+import { searchParameter } from '@connector/fhir-search-parameters';
+import { parseSearchQuery } from './search-query.parser';
+import { pairsOf, parse, rejectionOf, TEST_BASE_URL } from './search-query.test-util';
 
 describe('parseCompositeValue', () => {
   // https://hl7.org/fhir/R4/search.html#composite:
@@ -37,6 +39,35 @@ describe('parseCompositeValue', () => {
     expect(parse('Observation', 'code-value-quantity=urn:x|a\\$b$5').filters[0]).toMatchObject({
       condition: { values: [{ components: [{ value: { system: 'urn:x', code: 'a$b' } }, { value: { value: 5 } }] }] },
     });
+  });
+
+  it.each([
+    // relatesto is a reference parameter, relation a token (R4 DocumentReference-relationship, the real table).
+    [
+      'DocumentReference',
+      'relationship=DocumentReference/123$replaces',
+      [
+        { code: 'relatesto', value: { type: 'reference', kind: 'local', resourceType: 'DocumentReference', id: '123' } },
+        { code: 'relation', value: { type: 'token', code: 'replaces' } },
+      ],
+    ],
+    [
+      'MolecularSequence',
+      'chromosome-variant-coordinate=1$gt22125500$lt22125510',
+      [
+        { code: 'chromosome', value: { type: 'token', code: '1' } },
+        { code: 'variant-start', value: { type: 'number', prefix: 'gt', value: 22125500 } },
+        { code: 'variant-end', value: { type: 'number', prefix: 'lt', value: 22125510 } },
+      ],
+    ],
+  ])('parses %s?%s by the types of the R4 components', (resourceType, query, components) => {
+    const request = parseSearchQuery({
+      resourceType,
+      params: pairsOf(query),
+      lookup: searchParameter,
+      baseUrl: TEST_BASE_URL,
+    });
+    expect(request.filters[0]).toMatchObject({ condition: { type: 'composite', values: [{ components }] } });
   });
 
   it.each([

@@ -17,6 +17,10 @@ export class DateIndexEntity {
   @Column({ name: 'code', type: 'varchar', length: 64 })
   code!: string;
 
+  /** Ties the component rows of one composite element together (null on a parameter's own rows). */
+  @Column({ name: 'composite_group', type: 'integer', nullable: true })
+  compositeGroup!: number | null;
+
   /** pg hands bigint back as a string; SQLite as a number. Epoch ms fit a double either way. */
   @Column({ name: 'low', type: 'bigint', nullable: true })
   low!: string | number | null;

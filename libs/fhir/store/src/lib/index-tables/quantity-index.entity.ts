@@ -1,8 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Quantity search values (https://hl7.org/fhir/R4/search.html#quantity); a Range has value null, low/high set. */
+/**
+ * Quantity search values (https://hl7.org/fhir/R4/search.html#quantity); a Range has value null, low/high set.
+ * UCUM quantities also carry their canonical value and unit, looked up by their own index.
+ */
 @Entity({ name: 'fhir_index_quantity' })
 @Index('idx_fhir_index_quantity_lookup', ['resourceType', 'code', 'value', 'resourceId'])
+@Index('idx_fhir_index_quantity_canonical', ['resourceType', 'code', 'canonicalUnit', 'canonicalValue', 'resourceId'])
 export class QuantityIndexEntity {
   @PrimaryColumn({
     name: 'resource_type',
@@ -26,6 +30,10 @@ export class QuantityIndexEntity {
 
   @Column({ name: 'code', type: 'varchar', length: 64 })
   code!: string;
+
+  /** Ties the component rows of one composite element together (null on a parameter's own rows). */
+  @Column({ name: 'composite_group', type: 'integer', nullable: true })
+  compositeGroup!: number | null;
 
   @Column({ name: 'value', type: 'double precision', nullable: true })
   value!: number | null;
@@ -53,4 +61,12 @@ export class QuantityIndexEntity {
   /** Quantity.unit, the human-readable unit. */
   @Column({ name: 'unit', type: 'text', nullable: true })
   unit!: string | null;
+
+  /** The value in UCUM base units (`5.4 mg` → 0.0054), when the unit is UCUM and converts; else null. */
+  @Column({ name: 'canonical_value', type: 'double precision', nullable: true })
+  canonicalValue!: number | null;
+
+  /** The UCUM base units of `canonical_value` (`g`, `g.m-3`, `1`…): equal for every commensurable unit. */
+  @Column({ name: 'canonical_unit', type: 'text', nullable: true })
+  canonicalUnit!: string | null;
 }

@@ -31,6 +31,10 @@ export class ReferenceIndexEntity {
   @Column({ name: 'code', type: 'varchar', length: 64 })
   code!: string;
 
+  /** Ties the component rows of one composite element together (null on a parameter's own rows). */
+  @Column({ name: 'composite_group', type: 'integer', nullable: true })
+  compositeGroup!: number | null;
+
   /** The reference string as stored. */
   @Column({ name: 'reference', type: 'text', nullable: true })
   reference!: string | null;

@@ -8,7 +8,10 @@ import { NORMALIZED_STRING_LENGTH, StringIndexEntity } from './string-index.enti
 import { TokenIndexEntity } from './token-index.entity';
 import { UriIndexEntity } from './uri-index.entity';
 
-/** The value types with a table of their own (composite rows are not stored yet). */
+/**
+ * The value types with a table of their own. Composite parameters have none: each component's rows go to the table
+ * of the component's type (see {@link compositeComponentCode}).
+ */
 export type IndexValueType = 'string' | 'token' | 'date' | 'reference' | 'quantity' | 'number' | 'uri';
 
 /** The indexer's row type stored in the table of `T`. */
@@ -17,7 +20,7 @@ export type IndexRowOf<T extends IndexValueType> = ResourceIndex[T][number];
 /** How the indexer's rows of one value type map onto their table: the typed columns after the common key. */
 export interface SearchIndexTable<T extends IndexValueType> {
   readonly entity: new () => ObjectLiteral;
-  /** Column names after `resource_type`, `resource_id`, `seq`, `code`. */
+  /** Column names after `resource_type`, `resource_id`, `seq`, `code`, `composite_group`. */
   readonly columns: readonly string[];
   /** The row's values for `columns`, in order. */
   values(row: IndexRowOf<T>): unknown[];
@@ -43,8 +46,30 @@ export const SEARCH_INDEX_TABLES: { readonly [T in IndexValueType]: SearchIndexT
   },
   quantity: {
     entity: QuantityIndexEntity,
-    columns: ['value', 'value_text', 'low', 'high', 'comparator', 'system', 'unit_code', 'unit'],
-    values: (row) => [row.value, row.valueText, row.low, row.high, row.comparator, row.system, row.unitCode, row.unit],
+    columns: [
+      'value',
+      'value_text',
+      'low',
+      'high',
+      'comparator',
+      'system',
+      'unit_code',
+      'unit',
+      'canonical_value',
+      'canonical_unit',
+    ],
+    values: (row) => [
+      row.value,
+      row.valueText,
+      row.low,
+      row.high,
+      row.comparator,
+      row.system,
+      row.unitCode,
+      row.unit,
+      row.canonicalValue,
+      row.canonicalUnit,
+    ],
   },
   number: { entity: NumberIndexEntity, columns: ['value', 'value_text'], values: (row) => [row.value, row.valueText] },
   uri: { entity: UriIndexEntity, columns: ['value'], values: (row) => [row.value] },
@@ -55,3 +80,17 @@ export const INDEX_VALUE_TYPES = Object.keys(SEARCH_INDEX_TABLES) as IndexValueT
 
 /** The index entities, for the DataSource. */
 export const SEARCH_INDEX_ENTITIES = INDEX_VALUE_TYPES.map((type) => SEARCH_INDEX_TABLES[type].entity);
+
+/**
+ * How composite parameters are stored (https://hl7.org/fhir/R4/search.html#composite). Every element a composite
+ * selects (the Observation for `code-value-quantity`, each Observation.component for
+ * `component-code-value-quantity`) becomes a *group*: its components' rows go to the tables of their own types,
+ * under the code `<composite>$<component index>` (so they never mix with the parameters' own rows) and one
+ * `composite_group` number shared by that element's rows. A search value `a$b` then asks for one group with a row
+ * of component 0 matching `a` and a row of component 1 matching `b`: a join on (resource, group), which is what
+ * keeps systolic 120 / diastolic 80 from matching `8480-6$80`. Reusing the typed tables keeps one value condition
+ * per type, and their lookup indexes, for composites too; the price is one nullable integer on every row.
+ */
+export function compositeComponentCode(compositeCode: string, componentIndex: number): string {
+  return `${compositeCode}$${componentIndex}`;
+}

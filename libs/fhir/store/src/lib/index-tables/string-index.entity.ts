@@ -25,6 +25,10 @@ export class StringIndexEntity {
   @Column({ name: 'code', type: 'varchar', length: 64 })
   code!: string;
 
+  /** Ties the component rows of one composite element together (null on a parameter's own rows). */
+  @Column({ name: 'composite_group', type: 'integer', nullable: true })
+  compositeGroup!: number | null;
+
   /** The value as written, in full (`:exact`). */
   @Column({ name: 'value', type: 'text' })
   value!: string;

@@ -22,6 +22,10 @@ export class TokenIndexEntity {
   @Column({ name: 'code', type: 'varchar', length: 64 })
   code!: string;
 
+  /** Ties the component rows of one composite element together (null on a parameter's own rows). */
+  @Column({ name: 'composite_group', type: 'integer', nullable: true })
+  compositeGroup!: number | null;
+
   @Column({ name: 'system', type: 'text', nullable: true })
   system!: string | null;
 

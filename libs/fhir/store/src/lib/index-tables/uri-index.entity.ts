@@ -17,6 +17,10 @@ export class UriIndexEntity {
   @Column({ name: 'code', type: 'varchar', length: 64 })
   code!: string;
 
+  /** Ties the component rows of one composite element together (null on a parameter's own rows). */
+  @Column({ name: 'composite_group', type: 'integer', nullable: true })
+  compositeGroup!: number | null;
+
   @Column({ name: 'value', type: 'text' })
   value!: string;
 }

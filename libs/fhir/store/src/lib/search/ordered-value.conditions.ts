@@ -1,4 +1,11 @@
-import type { DateSearchValue, NumberSearchValue, QuantitySearchValue, SearchPrefix } from '@connector/fhir-search';
+import {
+  type DateSearchValue,
+  type NumberSearchValue,
+  type QuantitySearchValue,
+  type SearchPrefix,
+  UCUM_SYSTEM,
+  ucumCanonicalForm,
+} from '@connector/fhir-search';
 import type { SqlBinder } from './sql-binder';
 
 /** `ap` widens the value by this fraction (of the gap to now for dates, of the value for numbers). */
@@ -43,17 +50,22 @@ export function dateCondition(alias: string, value: DateSearchValue, binder: Sql
   }
 }
 
+const unconverted = (operand: number) => operand;
+
 /**
  * A number column against a number search value (https://hl7.org/fhir/R4/search.html#number): eq/ne use the
  * value's implicit precision range [low, high); gt/lt/ge/le compare with the value as written; sa/eb act as gt/lt
- * (a number has no extent); ap = within ±10 % of the value (and at least its precision range).
+ * (a number has no extent); ap = within ±10 % of the value (and at least its precision range). Every bound is
+ * worked out in the units the value was written in, then passed through `convert` (strictly increasing, e.g. to
+ * canonical UCUM units), so the precision range and the ±10 % keep their meaning in the column's units.
  */
 export function numberCondition(
   column: string,
   value: NumberSearchValue | QuantitySearchValue,
   binder: SqlBinder,
+  convert: (operand: number) => number = unconverted,
 ): string {
-  const compare = (operator: string, operand: number) => `${column} ${operator} ${binder.bind(operand)}`;
+  const compare = (operator: string, operand: number) => `${column} ${operator} ${binder.bind(convert(operand))}`;
   const prefix: SearchPrefix = value.prefix;
   switch (prefix) {
     case 'eq':
@@ -80,11 +92,21 @@ export function numberCondition(
 }
 
 /**
- * A quantity row: the number comparison on its value (Range rows, value null, never match a number) plus its
- * system and code when the search names them; a code without system matches Quantity.code or Quantity.unit.
- * See https://hl7.org/fhir/R4/search.html#quantity
+ * A quantity row (https://hl7.org/fhir/R4/search.html#quantity). With a UCUM system and a unit that converts, the
+ * row's canonical value is compared in canonical units, so `5.4|http://unitsofmeasure.org|mg` finds 0.0054 g: the
+ * bounds (the written precision range for eq) are converted, never the written value alone. Otherwise the number
+ * comparison runs on the value as written (Range rows, value null, never match a number) plus the system and code
+ * when the search names them; a code without system matches Quantity.code or Quantity.unit.
  */
 export function quantityCondition(alias: string, value: QuantitySearchValue, binder: SqlBinder): string {
+  const canonical =
+    value.system === UCUM_SYSTEM && value.code !== undefined ? ucumCanonicalForm(value.code) : undefined;
+  if (canonical !== undefined) {
+    return (
+      `(${alias}."canonical_unit" = ${binder.bind(canonical.unit)} AND ` +
+      `${numberCondition(`${alias}."canonical_value"`, value, binder, canonical.toCanonical)})`
+    );
+  }
   const parts = [numberCondition(`${alias}."value"`, value, binder)];
   if (value.system !== undefined) {
     parts.push(`${alias}."system" = ${binder.bind(value.system)}`);

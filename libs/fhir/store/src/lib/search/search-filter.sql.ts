@@ -2,6 +2,7 @@ import type { ParameterFilter, SearchCondition, SearchFilter } from '@connector/
 import type { SearchParamType } from '@connector/fhir-search-parameters';
 import { FhirError } from '@connector/fhir-outcomes';
 import type { IndexValueType } from '../index-tables/search-index.tables';
+import { compositeCondition } from './composite.conditions';
 import { dateCondition, numberCondition, quantityCondition } from './ordered-value.conditions';
 import { patientCompartmentCondition } from './compartment.conditions';
 import type { SqlBinder } from './sql-binder';
@@ -14,12 +15,12 @@ import {
   uriCondition,
 } from './text-value.conditions';
 
-/** A 400 for search features the engine does not implement yet (terminology, composite rows). */
+/** A 400 for search features the engine does not implement yet (terminology, special parameters). */
 export function notSupportedYet(what: string): FhirError {
   return FhirError.badRequest(`${what} is not supported yet`);
 }
 
-/** The index table of a parameter type; composite rows are not stored yet, special parameters have none. */
+/** The index table of a parameter type; composites spread over their components' tables, special ones have none. */
 function indexTableOf(type: SearchParamType, code: string): IndexValueType {
   if (type === 'composite' || type === 'special') {
     throw notSupportedYet(`Searching the ${type} parameter "${code}"`);
@@ -116,6 +117,9 @@ function parameterCondition(
   binder: SqlBinder,
 ): string {
   const { condition, definition } = filter;
+  if (definition.type === 'composite') {
+    return compositeCondition(filter, resourceType, idColumn, binder);
+  }
   const table = indexTableOf(definition.type, filter.code);
   const alias = binder.alias();
   const rowsOf = (valueCondition?: () => string) =>

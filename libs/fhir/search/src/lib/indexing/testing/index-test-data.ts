@@ -41,3 +41,21 @@ export function syntheaResources(): FhirResource[] {
 export function usCoreExamples(): FhirResource[] {
   return sharedDataFiles('us-core/examples', '.json').map((file) => readJson<FhirResource>(file));
 }
+
+/** One FHIR R4 specification example (r4-examples/<name>.json), e.g. `documentreference-example`. */
+export function r4Example<T extends FhirResource>(name: string): T {
+  const file = sharedDataFiles('r4-examples', '.json').find((path) => path.endsWith(`/${name}.json`));
+  if (file === undefined) {
+    throw new Error(`r4-examples/${name}.json missing from the shared data`);
+  }
+  return readJson<T>(file);
+}
+
+/** Every FHIR R4 specification example (r4-examples/*.json), Bundles followed by their entries' resources. */
+export function r4Examples(): FhirResource[] {
+  return sharedDataFiles('r4-examples', '.json').flatMap((file) => {
+    const resource = readJson<FhirResource>(file);
+    const entries = resource.resourceType === 'Bundle' ? (resource.entry ?? []) : [];
+    return [resource, ...entries.flatMap((entry) => (entry.resource ? [entry.resource as FhirResource] : []))];
+  });
+}

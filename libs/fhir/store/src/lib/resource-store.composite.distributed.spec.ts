@@ -1,0 +1,19 @@
+import { ResourceStore } from './resource-store.service';
+import { openPostgresStore } from './testing/postgres-data-source';
+import { describeCompositeSearchBehaviour } from './testing/resource-store-composite.behaviour';
+import type { TestDataSource } from './testing/sqlite-data-source';
+
+// A database of its own: the Synthea bundles, the US Core examples and the R4 DocumentReference example.
+describe(`${ResourceStore.name} composite and UCUM quantity search on PostgreSQL`, () => {
+  let database: TestDataSource;
+
+  beforeAll(async () => {
+    database = await openPostgresStore();
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  describeCompositeSearchBehaviour(() => database.dataSource);
+});
