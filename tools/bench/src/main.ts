@@ -13,8 +13,10 @@ import {
 } from '@connector/shared-testing';
 import { type LoadResult, runLoad } from './autocannon-run';
 import { startCeilingServer } from './ceiling-server';
+import { runSearchBench } from './search/search-bench';
 
 /*
+ * `npm run bench -- search [options]`: the search benchmark on PostgreSQL (see search/search-bench.ts).
  * `npm run bench`: Patient read throughput on this machine, in one run — (1) the bare node:http ceiling serving the
  * same bytes, (2) embedded mode, (3) distributed mode (gateway → NATS → chart → PostgreSQL) — plus idle RSS per
  * process. Benchmarks are measurements, not tests: nothing here asserts; the README records the figures.
@@ -133,7 +135,7 @@ function report({ results, rss }: Measurements): void {
   writeFileSync(join(REPO_ROOT, 'bench-results', `read-${Date.now()}.json`), JSON.stringify({ results, rss }, null, 2));
 }
 
-async function main(): Promise<void> {
+async function benchReads(): Promise<void> {
   await buildApps();
   const patientId = 'bench-patient-1';
   const fixture = join(mkdtempSync(join(tmpdir(), 'connector-bench-')), 'patient.json');
@@ -145,7 +147,9 @@ async function main(): Promise<void> {
   report(measurements);
 }
 
-main().catch((error: unknown) => {
+const run = process.argv[2] === 'search' ? () => runSearchBench(process.argv.slice(3)) : benchReads;
+
+run().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
