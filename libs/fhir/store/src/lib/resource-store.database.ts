@@ -1,5 +1,6 @@
 import type { ServiceDatabaseDefinition } from '@connector/shared-database';
 import { AddCompositeAndCanonicalQuantityPostgres1796200000000 } from './migrations/postgres-add-composite-and-canonical-quantity.migration';
+import { AddIndexStatisticsPostgres1796300000000 } from './migrations/postgres-add-index-statistics.migration';
 import { AddCompositeAndCanonicalQuantitySqlite1796200000000 } from './migrations/sqlite-add-composite-and-canonical-quantity.migration';
 import { CreateResourceTablesPostgres1795900000000 } from './migrations/postgres-create-resource-tables.migration';
 import { CreateSearchIndexTablesPostgres1796000000000 } from './migrations/postgres-create-search-index-tables.migration';
@@ -17,6 +18,7 @@ export const POSTGRES_STORE_MIGRATIONS = [
   CreateResourceTablesPostgres1795900000000,
   CreateSearchIndexTablesPostgres1796000000000,
   AddCompositeAndCanonicalQuantityPostgres1796200000000,
+  AddIndexStatisticsPostgres1796300000000,
 ];
 
 /** Hand-written SQLite migrations of the store, oldest first; they must match {@link STORE_ENTITIES} exactly. */

@@ -47,5 +47,19 @@ describe(`${ResourceStore.name} on PostgreSQL`, () => {
         'typeorm_migrations',
       ]);
     });
+
+    it('give the planner extended statistics on the index tables, in the service schema', async () => {
+      const statistics = (await database.dataSource.query(
+        `SELECT "stxname" FROM "pg_statistic_ext" s JOIN "pg_namespace" n ON n."oid" = s."stxnamespace" ` +
+          `WHERE n."nspname" = $1 ORDER BY "stxname"`,
+        [database.dataSource.driver.schema],
+      )) as { stxname: string }[];
+
+      expect(statistics.map((row) => row.stxname)).toEqual([
+        'stat_fhir_index_date_type_code',
+        'stat_fhir_index_reference_type_code_target',
+        'stat_fhir_index_token_type_code_value',
+      ]);
+    });
   });
 });

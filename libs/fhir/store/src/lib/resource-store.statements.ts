@@ -18,6 +18,12 @@ export interface StoreSqlDialect {
   placeholder(index: number): string;
   /** Appended to the existing-versions lookup: PostgreSQL locks the rows it is about to bump. */
   readonly lockClause: string;
+  /**
+   * PostgreSQL only: each index table's column types, in insert order, so index rows go in as one array per column
+   * (`INSERT … SELECT * FROM unnest($1::text[], …)`) instead of thousands of bound values that PostgreSQL parses
+   * and types one by one (~4x less database CPU per row, measured by tools/bench).
+   */
+  readonly indexColumnTypes?: Readonly<Record<IndexValueType, readonly string[]>>;
 }
 
 const ROW_COLUMNS = '"resource_type", "id", "version_id", "last_updated", "content_hash", "content"';

@@ -23,12 +23,23 @@ const KEY_COLUMNS = ['resource_type', 'resource_id', 'seq', 'code', 'composite_g
  */
 const MAX_INSERT_PARAMETERS = 6000;
 
+/** Rows per array insert (PostgreSQL): one parameter per column whatever the count; bounded to keep statements small. */
+const ROWS_PER_ARRAY_INSERT = 5000;
+
+/** An index table's columns in insert order: the common key, then its typed columns. */
+export function indexColumnNames(type: IndexValueType): string[] {
+  return [...KEY_COLUMNS, ...SEARCH_INDEX_TABLES[type].columns];
+}
+
 /** The SQL of the search index tables, written once for both dialects; values only ever as parameters. */
 export class SearchIndexStatements {
   constructor(private readonly dialect: StoreSqlDialect) {}
 
   /** How many rows of `type` one insert statement takes. */
   rowsPerInsert(type: IndexValueType): number {
+    if (this.dialect.indexColumnTypes !== undefined) {
+      return ROWS_PER_ARRAY_INSERT;
+    }
     return Math.floor(MAX_INSERT_PARAMETERS / (KEY_COLUMNS.length + SEARCH_INDEX_TABLES[type].columns.length));
   }
 
@@ -43,21 +54,41 @@ export class SearchIndexStatements {
     };
   }
 
-  /** One multi-row insert of at most rowsPerInsert(type) rows, all of one resource type. */
+  /**
+   * One insert of at most rowsPerInsert(type) rows, all of one resource type: multi-row VALUES on SQLite, one array
+   * per column through unnest on PostgreSQL.
+   */
   insertRows<T extends IndexValueType>(
     type: T,
     resourceType: string,
     rows: readonly KeyedIndexRow<IndexRowOf<T>>[],
   ): SqlStatement {
     const table = SEARCH_INDEX_TABLES[type];
-    const columns = [...KEY_COLUMNS, ...table.columns];
+    const columns = indexColumnNames(type);
+    const names = columns.map((column) => `"${column}"`).join(', ');
+    const valuesOf = ({ resourceId, seq, row, code, group }: KeyedIndexRow<IndexRowOf<T>>) => [
+      resourceType,
+      resourceId,
+      seq,
+      code ?? row.code,
+      group ?? null,
+      ...table.values(row),
+    ];
+    const arrayTypes = this.dialect.indexColumnTypes?.[type];
+    if (arrayTypes !== undefined) {
+      const tuples = rows.map(valuesOf);
+      const arrays = arrayTypes.map((sqlType, index) => `${this.dialect.placeholder(index)}::${sqlType}[]`);
+      return {
+        sql: `INSERT INTO ${this.dialect.indexTables[type]} (${names}) SELECT * FROM unnest(${arrays.join(', ')})`,
+        params: columns.map((_column, index) => tuples.map((tuple) => tuple[index])),
+      };
+    }
     const params: unknown[] = [];
-    const tuples = rows.map(({ resourceId, seq, row, code, group }) => {
+    const tuples = rows.map((keyed) => {
       const first = params.length;
-      params.push(resourceType, resourceId, seq, code ?? row.code, group ?? null, ...table.values(row));
+      params.push(...valuesOf(keyed));
       return `(${columns.map((_column, offset) => this.dialect.placeholder(first + offset)).join(', ')})`;
     });
-    const names = columns.map((column) => `"${column}"`).join(', ');
     return { sql: `INSERT INTO ${this.dialect.indexTables[type]} (${names}) VALUES ${tuples.join(', ')}`, params };
   }
 }

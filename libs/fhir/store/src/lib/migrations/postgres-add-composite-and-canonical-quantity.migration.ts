@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaPrefix } from './schema-prefix.util';
 
 /** Every index table gets `composite_group` (see compositeComponentCode in index-tables/search-index.tables.ts). */
 const INDEX_TABLES = [
@@ -43,10 +44,4 @@ export class AddCompositeAndCanonicalQuantityPostgres1796200000000 implements Mi
       await queryRunner.query(`ALTER TABLE ${schema}"${table}" DROP COLUMN "composite_group"`);
     }
   }
-}
-
-/** TypeORM sets no search_path: qualify names with the connection's schema (see the resource tables migration). */
-function schemaPrefix(queryRunner: QueryRunner): string {
-  const schema = queryRunner.connection.driver.schema;
-  return schema ? `${queryRunner.connection.driver.escape(schema)}.` : '';
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaPrefix } from './schema-prefix.util';
 
 /** PostgreSQL: the generic resource table and its version history, in the service's own schema. */
 export class CreateResourceTablesPostgres1795900000000 implements MigrationInterface {
@@ -33,13 +34,4 @@ export class CreateResourceTablesPostgres1795900000000 implements MigrationInter
     await queryRunner.query(`DROP TABLE ${schema}"fhir_resource_version"`);
     await queryRunner.query(`DROP TABLE ${schema}"fhir_resource"`);
   }
-}
-
-/**
- * The schema is configuration (DATABASE_SCHEMA or the service name) and TypeORM sets no search_path, so
- * unqualified names would land in `public`: qualify them with the connection's schema.
- */
-function schemaPrefix(queryRunner: QueryRunner): string {
-  const schema = queryRunner.connection.driver.schema;
-  return schema ? `${queryRunner.connection.driver.escape(schema)}.` : '';
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaPrefix } from './schema-prefix.util';
 
 /** One search index table as this migration creates it (frozen here: later entity changes get a new migration). */
 interface IndexTableDdl {
@@ -136,10 +137,4 @@ export class CreateSearchIndexTablesPostgres1796000000000 implements MigrationIn
       await queryRunner.query(`DROP TABLE ${schema}"${table}"`);
     }
   }
-}
-
-/** TypeORM sets no search_path: qualify names with the connection's schema (see the resource tables migration). */
-function schemaPrefix(queryRunner: QueryRunner): string {
-  const schema = queryRunner.connection.driver.schema;
-  return schema ? `${queryRunner.connection.driver.escape(schema)}.` : '';
 }
