@@ -265,6 +265,6 @@ describe('runCli', () => {
 
     expect(await runCli(argv('export'), cli.deps)).toBe(1);
     expect(await runCli(argv('--help'), cli.deps)).toBe(0);
-    expect(cli.output.lines.join('\n')).toMatch(/import <paths\.\.\.>/);
+    expect(cli.output.lines.join('\n')).toMatch(/import \[options\] <paths\.\.\.>/);
   });
 });

@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { withServices, type CliDeps } from '../cli-deps';
 import { expandPaths } from '../import/expand-paths.util';
 import { importFiles, type ImportFile } from '../import/import-files';
@@ -13,13 +13,29 @@ export function registerImportCommand(program: Command, deps: CliDeps, setExitCo
     .command('import')
     .description('Import FHIR resources from JSON (Bundle or resource) and NDJSON files, directories or globs')
     .argument('<paths...>', 'files, directories (searched for *.json and *.ndjson) or glob patterns')
-    .action(async (paths: string[]) => {
-      setExitCode(await runImport(paths, deps));
+    .option('--concurrency <files>', 'files imported at the same time', parsePositive, DEFAULT_IMPORT_CONCURRENCY)
+    .action(async (paths: string[], options: { concurrency: number }) => {
+      setExitCode(await runImport(paths, deps, options.concurrency));
     });
 }
 
+/** Two files in flight: one being stored while the next is read and prepared. */
+const DEFAULT_IMPORT_CONCURRENCY = 2;
+
+function parsePositive(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 32) {
+    throw new InvalidArgumentError('must be a whole number from 1 to 32');
+  }
+  return value;
+}
+
 /** Imports every file `paths` name and prints the summary; 1 when any file or path failed, else 0. */
-export async function runImport(paths: readonly string[], deps: CliDeps): Promise<number> {
+export async function runImport(
+  paths: readonly string[],
+  deps: CliDeps,
+  concurrency = DEFAULT_IMPORT_CONCURRENCY,
+): Promise<number> {
   const { files, problems } = await expandPaths(paths, deps.cwd);
   const pathProblems: ImportProblem[] = problems.map((problem) => ({ file: problem.path, message: problem.message }));
   let outcomes: FileOutcome[] = [];
@@ -29,7 +45,7 @@ export async function runImport(paths: readonly string[], deps: CliDeps): Promis
       const progress = createImportProgress(deps.output, deps.now);
       progress.start(toImport.length);
       try {
-        return await importFiles(toImport, clients, progress);
+        return await importFiles(toImport, clients, progress, concurrency);
       } finally {
         progress.stop();
       }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { owningService, RESOURCE_SERVICE_SUBJECTS } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
 import { fakeClients, type SentRequest } from '../testing/fake-cli';
+import type { ImportClients } from '@connector/fhir-import';
 import { importFiles } from './import-files';
 import type { FileOutcome } from './import-outcome';
 
@@ -122,6 +123,30 @@ describe('importFiles', () => {
           'the practice service rejected the import: The practice service is unavailable (already stored by the chart service)',
       },
     });
+  });
+
+  it('keeps several files in flight, returning the outcomes in file order', async () => {
+    const names = ['export.ndjson', 'broken.json', 'bom.json', 'bad-line.ndjson', 'synthea.json'];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slow: ImportClients = {
+      get: (service) => ({
+        request: async <T extends object>(subject: string, payload: object, replyType: new () => T) => {
+          inFlight++;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          await new Promise((done) => setTimeout(done, 5));
+          inFlight--;
+          return fakeClients([]).get(service).request(subject, payload, replyType);
+        },
+      }),
+    };
+
+    const outcomes = await importFiles(names.map(file), slow, undefined, 3);
+
+    expect(outcomes.map((outcome) => outcome.file)).toEqual(names);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true, false, true]);
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(mostInFlight).toBeLessThanOrEqual(3);
   });
 
   it('fails a file that cannot be read', async () => {
