@@ -6,17 +6,13 @@ import type { ResourceStore } from '../resource-store.service';
 import { AccessPolicy } from '../search/access-policy';
 import type { SearchPage } from '../search/search-page.types';
 import { searchRequest } from './resource-store-search.behaviour';
-import { idSet, idsOf, type SyntheaCorpus } from './synthea-corpus';
+import { idSet, idsOf, keyOf, keysOf, type SyntheaCorpus } from './synthea-corpus';
 
 /*
  * The access context applied inside the store's statements, over the Synthea corpus (SQLite and PostgreSQL). The
  * expected sets come from the raw JSON: a patient's data is whatever refers to `Patient/<id>` anywhere; types with
  * no patient reference at all (Practitioner, Organization, Location…) are nobody's.
  */
-
-const keyOf = (resource: { resourceType: string; id: string }) => `${resource.resourceType}/${resource.id}`;
-const keysOf = (texts: readonly string[] = []) =>
-  texts.map((text) => keyOf(JSON.parse(text) as ResourceToImport)).sort();
 
 export function describeResourceStoreAccessBehaviour(
   getStore: () => ResourceStore,

@@ -2,7 +2,7 @@ import { owningService, type ResourceToImport } from '@connector/contracts';
 import type { DataSource } from 'typeorm';
 import type { ResourceStore } from '../resource-store.service';
 import type { SearchPage } from '../search/search-page.types';
-import { idSet, idsOf, type SyntheaCorpus } from './synthea-corpus';
+import { idSet, idsOf, keyOf, keysOf, type SyntheaCorpus } from './synthea-corpus';
 import { searchRequest } from './resource-store-search.behaviour';
 
 /*
@@ -27,10 +27,6 @@ function referencesOf(value: unknown, top?: string, found: [string, string][] = 
   }
   return found;
 }
-
-const keyOf = (resource: { resourceType: string; id: string }) => `${resource.resourceType}/${resource.id}`;
-const keysOf = (contents: readonly string[] = []) =>
-  contents.map((text) => keyOf(JSON.parse(text) as ResourceToImport)).sort();
 
 export function describeResourceStoreIncludeBehaviour(
   getStore: () => ResourceStore,

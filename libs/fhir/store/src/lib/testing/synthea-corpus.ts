@@ -24,6 +24,15 @@ export function idSet(resources: Iterable<{ id?: string }>): string[] {
   return [...new Set([...resources].map((resource) => resource.id as string))].sort();
 }
 
+/** `Type/id` of a resource. */
+export const keyOf = (resource: { resourceType: string; id: string }): string =>
+  `${resource.resourceType}/${resource.id}`;
+
+/** Sorted `Type/id` of stored JSON texts. */
+export function keysOf(contents: readonly string[] = []): string[] {
+  return contents.map((text) => keyOf(JSON.parse(text) as { resourceType: string; id: string })).sort();
+}
+
 /** Ids of stored JSON texts, in order. */
 export function idsOf(contents: readonly string[]): string[] {
   return contents.map((content) => (JSON.parse(content) as { id: string }).id);
