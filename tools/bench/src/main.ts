@@ -13,10 +13,12 @@ import {
 } from '@connector/shared-testing';
 import { type LoadResult, runLoad } from './autocannon-run';
 import { startCeilingServer } from './ceiling-server';
+import { runFormatsBench } from './formats/formats-bench';
 import { runSearchBench } from './search/search-bench';
 
 /*
  * `npm run bench -- search [options]`: the search benchmark on PostgreSQL (see search/search-bench.ts).
+ * `npm run bench -- formats [count]`: JSON ⇄ XML conversion against the `fhir` package (see formats/formats-bench.ts).
  * `npm run bench`: Patient read throughput on this machine, in one run — (1) the bare node:http ceiling serving the
  * same bytes, (2) embedded mode, (3) distributed mode (gateway → NATS → chart → PostgreSQL) — plus idle RSS per
  * process. Benchmarks are measurements, not tests: nothing here asserts; the README records the figures.
@@ -147,7 +149,11 @@ async function benchReads(): Promise<void> {
   report(measurements);
 }
 
-const run = process.argv[2] === 'search' ? () => runSearchBench(process.argv.slice(3)) : benchReads;
+const benches: Record<string, () => Promise<void>> = {
+  search: () => runSearchBench(process.argv.slice(3)),
+  formats: async () => runFormatsBench(process.argv.slice(3)),
+};
+const run = benches[process.argv[2] ?? ''] ?? benchReads;
 
 run().catch((error: unknown) => {
   console.error(error);
