@@ -37,7 +37,8 @@ async function start(config: ConnectorConfig): Promise<RunningGateway> {
 }
 
 function printBanner(config: ConnectorConfig, demo: RunningGateway['demo']): void {
-  const base = config.baseUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const scheme = config.tls === undefined ? 'http' : 'https';
+  const base = config.baseUrl ?? `${scheme}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [`Connector listening (${config.mode} mode)`, `  FHIR base:  ${base}/fhir`, `  Token URL:  ${base}/oauth/token`];
   if (demo !== undefined) {
     const { client, provider, patient } = demo.accounts;

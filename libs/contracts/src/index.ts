@@ -1,5 +1,6 @@
 export * from './lib/dto/access.dto';
 export * from './lib/dto/auth.dto';
+export * from './lib/dto/history.dto';
 export * from './lib/dto/include.dto';
 export * from './lib/dto/resource.dto';
 export * from './lib/dto/search.dto';

@@ -7,6 +7,8 @@ import type { ResourceServiceName } from './services.constants';
 
 export const ChartSubjects = {
   readResource: 'chart.resource.read',
+  readResourceVersion: 'chart.resource.vread',
+  readResourceHistory: 'chart.resource.history',
   importResources: 'chart.resource.import',
   countResources: 'chart.resource.count',
   searchResources: 'chart.resource.search',
@@ -19,6 +21,8 @@ export const ChartSubjects = {
 
 export const PracticeSubjects = {
   readResource: 'practice.resource.read',
+  readResourceVersion: 'practice.resource.vread',
+  readResourceHistory: 'practice.resource.history',
   importResources: 'practice.resource.import',
   countResources: 'practice.resource.count',
   searchResources: 'practice.resource.search',
@@ -31,6 +35,8 @@ export const PracticeSubjects = {
 
 export const TerminologySubjects = {
   readResource: 'terminology.resource.read',
+  readResourceVersion: 'terminology.resource.vread',
+  readResourceHistory: 'terminology.resource.history',
   importResources: 'terminology.resource.import',
   countResources: 'terminology.resource.count',
   searchResources: 'terminology.resource.search',
@@ -52,6 +58,10 @@ export const AuthSubjects = {
 /** The subjects every resource-holding service answers, looked up by service name. */
 export interface ResourceServiceSubjects {
   readonly readResource: string;
+  /** One stored version of one resource (vread). */
+  readonly readResourceVersion: string;
+  /** Every stored version of one resource, newest first (instance history). */
+  readonly readResourceHistory: string;
   readonly importResources: string;
   readonly countResources: string;
   readonly searchResources: string;

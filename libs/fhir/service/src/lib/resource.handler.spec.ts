@@ -7,7 +7,9 @@ import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import {
   FULL_ACCESS,
   ImportResourcesRequest,
+  ReadResourceHistoryRequest,
   ReadResourceRequest,
+  ReadResourceVersionRequest,
   type ResourceToImport,
   SearchResourcesRequest,
 } from '@connector/contracts';
@@ -64,6 +66,8 @@ describe(createResourceHandler.name, () => {
       ['chart', 'health', 'chart.health.check'],
       ['practice', 'readResource', 'practice.resource.read'],
       ['terminology', 'health', 'terminology.health.check'],
+      ['chart', 'readResourceVersion', 'chart.resource.vread'],
+      ['practice', 'readResourceHistory', 'practice.resource.history'],
     ] as const)('the %s handler answers %s on %s', (service, method, subject) => {
       const prototype = createResourceHandler(service).prototype as ResourceHandler;
 
@@ -76,6 +80,12 @@ describe(createResourceHandler.name, () => {
       expect(Reflect.getMetadata('design:paramtypes', prototype, 'readResource')).toEqual([ReadResourceRequest]);
       expect(Reflect.getMetadata('design:paramtypes', prototype, 'importResources')).toEqual([ImportResourcesRequest]);
       expect(Reflect.getMetadata('design:paramtypes', prototype, 'searchResources')).toEqual([SearchResourcesRequest]);
+      expect(Reflect.getMetadata('design:paramtypes', prototype, 'readResourceVersion')).toEqual([
+        ReadResourceVersionRequest,
+      ]);
+      expect(Reflect.getMetadata('design:paramtypes', prototype, 'readResourceHistory')).toEqual([
+        ReadResourceHistoryRequest,
+      ]);
     });
   });
 
@@ -135,6 +145,49 @@ describe(createResourceHandler.name, () => {
       await handler.importResources({ source: 'spec', resources: [PATIENT, { resourceType: 'Patient', id: 'p2' }] });
 
       expect(await handler.countResources()).toEqual({ total: 2 });
+    });
+  });
+
+  describe('readResourceVersion and readResourceHistory', () => {
+    const versioned = (family: string): ResourceToImport => ({
+      resourceType: 'Patient',
+      id: 'hv1',
+      name: [{ family }],
+    });
+
+    beforeAll(async () => {
+      await handler.importResources({ source: 'spec', resources: [versioned('First')] });
+      await handler.importResources({ source: 'spec', resources: [versioned('Second')] });
+    });
+
+    const familyOf = (text: string): unknown => (JSON.parse(text) as { name: { family: string }[] }).name[0].family;
+
+    it('answers each stored version by its number', async () => {
+      const request = (versionId: number) => ({ resourceType: 'Patient', id: 'hv1', versionId, access: FULL_ACCESS });
+      const first = await handler.readResourceVersion(request(1));
+      const second = await handler.readResourceVersion(request(2));
+      expect([familyOf(first.resource), familyOf(second.resource)]).toEqual(['First', 'Second']);
+      const error = await caught(handler.readResourceVersion(request(3)));
+      expect(error.status).toBe(404);
+      expect(error.outcome.issue[0].details?.text).toBe('Version 3 of resource Patient/hv1 not found');
+    });
+
+    it('answers the history newest first, and a 404 for a resource never stored', async () => {
+      const reply = await handler.readResourceHistory({ resourceType: 'Patient', id: 'hv1', access: FULL_ACCESS });
+      expect(reply.versions.map(familyOf)).toEqual(['Second', 'First']);
+      const error = await caught(
+        handler.readResourceHistory({ resourceType: 'Patient', id: 'none', access: FULL_ACCESS }),
+      );
+      expect(error.status).toBe(404);
+    });
+
+    it('hides the versions of a resource outside the access context', async () => {
+      const access = { patients: ['someone-else'] };
+      const history = await caught(handler.readResourceHistory({ resourceType: 'Patient', id: 'hv1', access }));
+      const version = await caught(
+        handler.readResourceVersion({ resourceType: 'Patient', id: 'hv1', versionId: 1, access }),
+      );
+      expect([history.status, version.status]).toEqual([404, 404]);
     });
   });
 

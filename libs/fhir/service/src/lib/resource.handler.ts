@@ -7,6 +7,9 @@ import {
   RESOURCE_SERVICE_SUBJECTS,
   ReadManyResourcesRequest,
   ReadResourceRequest,
+  ReadResourceHistoryRequest,
+  ReadResourceVersionRequest,
+  type ResourceHistoryReply,
   ReindexResourcesRequest,
   type ReindexResourcesReply,
   RevincludeResourcesRequest,
@@ -24,6 +27,8 @@ import { ResourceService } from './resource.service';
 /** The message handlers every resource-holding service exposes, one per subject of its service. */
 export interface ResourceHandler {
   readResource(request: ReadResourceRequest): Promise<ReadResourceReply>;
+  readResourceVersion(request: ReadResourceVersionRequest): Promise<ReadResourceReply>;
+  readResourceHistory(request: ReadResourceHistoryRequest): Promise<ResourceHistoryReply>;
   searchResources(request: SearchResourcesRequest): Promise<SearchResourcesReply>;
   readManyResources(request: ReadManyResourcesRequest): Promise<IncludedResourcesReply>;
   revincludeResources(request: RevincludeResourcesRequest): Promise<IncludedResourcesReply>;
@@ -52,6 +57,16 @@ export function createResourceHandler(service: ResourceServiceName): Type<Resour
     @MessagePattern(subjects.readResource)
     readResource(@Payload() request: ReadResourceRequest): Promise<ReadResourceReply> {
       return this.resources.read(request);
+    }
+
+    @MessagePattern(subjects.readResourceVersion)
+    readResourceVersion(@Payload() request: ReadResourceVersionRequest): Promise<ReadResourceReply> {
+      return this.resources.readVersion(request);
+    }
+
+    @MessagePattern(subjects.readResourceHistory)
+    readResourceHistory(@Payload() request: ReadResourceHistoryRequest): Promise<ResourceHistoryReply> {
+      return this.resources.history(request);
     }
 
     @MessagePattern(subjects.searchResources)

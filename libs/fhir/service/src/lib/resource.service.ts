@@ -14,6 +14,9 @@ import {
   type ReindexResourcesReply,
   type ReindexResourcesRequest,
   type ReadResourceRequest,
+  type ReadResourceHistoryRequest,
+  type ReadResourceVersionRequest,
+  type ResourceHistoryReply,
   type ResourceServiceName,
   type ResourceToImport,
   type SearchResourcesReply,
@@ -50,6 +53,31 @@ export class ResourceService {
       throw FhirError.resourceNotFound(request.resourceType, request.id);
     }
     return { resource };
+  }
+
+  /**
+   * One stored version of one resource, if the access context lets the caller see the resource (else a 404, as if
+   * absent). See https://hl7.org/fhir/R4/http.html#vread
+   */
+  async readVersion(request: ReadResourceVersionRequest): Promise<ReadResourceReply> {
+    const { resourceType, id, versionId } = request;
+    const resource = await this.store.readVersion(resourceType, id, versionId, accessPolicyOf(request.access));
+    if (resource === null) {
+      throw FhirError.notFound(`Version ${versionId} of resource ${resourceType}/${id} not found`);
+    }
+    return { resource };
+  }
+
+  /**
+   * Every stored version of one resource, newest first, if the access context lets the caller see it (else a 404).
+   * See https://hl7.org/fhir/R4/http.html#history
+   */
+  async history(request: ReadResourceHistoryRequest): Promise<ResourceHistoryReply> {
+    const versions = await this.store.history(request.resourceType, request.id, accessPolicyOf(request.access));
+    if (versions === null) {
+      throw FhirError.resourceNotFound(request.resourceType, request.id);
+    }
+    return { versions };
   }
 
   /**

@@ -2,6 +2,7 @@ import { ResourceStore } from './resource-store.service';
 import { POSTGRES_STORE_MIGRATIONS } from './resource-store.database';
 import { openPostgresStore } from './testing/postgres-data-source';
 import { describeResourceStoreBehaviour } from './testing/resource-store.behaviour';
+import { describeResourceStoreHistoryBehaviour } from './testing/resource-store-history.behaviour';
 import { describeSearchIndexBehaviour } from './testing/search-index.behaviour';
 import type { TestDataSource } from './testing/sqlite-data-source';
 
@@ -17,6 +18,7 @@ describe(`${ResourceStore.name} on PostgreSQL`, () => {
   });
 
   describeResourceStoreBehaviour(() => database.dataSource);
+  describeResourceStoreHistoryBehaviour(() => database.dataSource);
   describeSearchIndexBehaviour(() => database.dataSource);
 
   describe('POSTGRES_STORE_MIGRATIONS', () => {

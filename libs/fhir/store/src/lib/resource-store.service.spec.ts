@@ -1,5 +1,6 @@
 import { ResourceStore } from './resource-store.service';
 import { describeResourceStoreBehaviour } from './testing/resource-store.behaviour';
+import { describeResourceStoreHistoryBehaviour } from './testing/resource-store-history.behaviour';
 import { describeSearchIndexBehaviour } from './testing/search-index.behaviour';
 import { openSqliteStore, type TestDataSource } from './testing/sqlite-data-source';
 
@@ -15,6 +16,7 @@ describe(ResourceStore.name, () => {
   });
 
   describeResourceStoreBehaviour(() => database.dataSource);
+  describeResourceStoreHistoryBehaviour(() => database.dataSource);
   describeSearchIndexBehaviour(() => database.dataSource);
 
   describe('ping', () => {

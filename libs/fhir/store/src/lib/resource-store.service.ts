@@ -7,7 +7,7 @@ import { importSteps } from './import-steps.util';
 import { PostgresStoreBackend } from './postgres-store.backend';
 import { prepareImport } from './prepared-import.util';
 import { REINDEX_CHUNK_SIZE, type ReindexChunk, reindexChunkSteps } from './reindex-steps.util';
-import { ResourceStoreStatements } from './resource-store.statements';
+import { ResourceStoreStatements, type SqlStatement } from './resource-store.statements';
 import { IncludeResolver } from './search/include-resolver';
 import type { ResourceKey } from './search/include.statements';
 import { SearchExecutor } from './search/search-executor';
@@ -60,6 +60,35 @@ export class ResourceStore {
     }
     const [resource] = await includes.read([{ resourceType, id }], access.restriction);
     return resource ?? null;
+  }
+
+  /**
+   * Every stored version of one resource as JSON texts, newest first; null when it is absent or `access` hides its
+   * current version (the history of a resource the caller may not read is as unknown as the resource).
+   * See https://hl7.org/fhir/R4/http.html#history
+   */
+  async history(resourceType: string, id: string, access = AccessPolicy.UNRESTRICTED): Promise<string[] | null> {
+    if ((await this.read(resourceType, id, access)) === null) {
+      return null;
+    }
+    return this.contents(this.connect().statements.selectVersions(resourceType, id));
+  }
+
+  /**
+   * One stored version of one resource, or null when that version, or the resource, is absent, or `access` hides
+   * the current version. See https://hl7.org/fhir/R4/http.html#vread
+   */
+  async readVersion(
+    resourceType: string,
+    id: string,
+    versionId: number,
+    access = AccessPolicy.UNRESTRICTED,
+  ): Promise<string | null> {
+    if ((await this.read(resourceType, id, access)) === null) {
+      return null;
+    }
+    const [content] = await this.contents(this.connect().statements.selectVersion(resourceType, id, versionId));
+    return content ?? null;
   }
 
   /**
@@ -216,6 +245,11 @@ export class ResourceStore {
     } catch {
       return false;
     }
+  }
+
+  private async contents(statement: SqlStatement): Promise<string[]> {
+    const rows = (await this.dataSource.query(statement.sql, statement.params)) as { content: string }[];
+    return rows.map((row) => row.content);
   }
 
   /** Built on first use: entity metadata (table names, schema) exists only once the DataSource is initialized. */

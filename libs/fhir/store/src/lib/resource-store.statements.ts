@@ -73,6 +73,28 @@ export class ResourceStoreStatements {
     };
   }
 
+  /** Every stored version of one resource, newest first. See https://hl7.org/fhir/R4/http.html#history */
+  selectVersions(resourceType: string, id: string): SqlStatement {
+    const p = (index: number) => this.dialect.placeholder(index);
+    return {
+      sql:
+        `SELECT "content" FROM ${this.dialect.versionTable} ` +
+        `WHERE "resource_type" = ${p(0)} AND "id" = ${p(1)} ORDER BY "version_id" DESC`,
+      params: [resourceType, id],
+    };
+  }
+
+  /** One stored version of one resource. See https://hl7.org/fhir/R4/http.html#vread */
+  selectVersion(resourceType: string, id: string, versionId: number): SqlStatement {
+    const p = (index: number) => this.dialect.placeholder(index);
+    return {
+      sql:
+        `SELECT "content" FROM ${this.dialect.versionTable} ` +
+        `WHERE "resource_type" = ${p(0)} AND "id" = ${p(1)} AND "version_id" = ${p(2)}`,
+      params: [resourceType, id, versionId],
+    };
+  }
+
   /** Inserts new current rows and replaces changed ones in one statement (both dialects have ON CONFLICT). */
   upsertResources(rows: readonly ResourceRow[]): SqlStatement {
     const { values, params } = this.rowValues(rows);

@@ -59,7 +59,7 @@ describe(createGatewayApp.name, () => {
         status: 'active',
         kind: 'instance',
         fhirVersion: '4.0.1',
-        format: ['json'],
+        format: ['json', 'xml'],
         software: { name: 'Connector' },
         implementation: { url: `http://fhir.test:8080${base}` },
       });
@@ -82,6 +82,18 @@ describe(createGatewayApp.name, () => {
       const resources = statement.rest?.[0].resource ?? [];
       expect(resources.map((resource) => resource.type)).toEqual([...R4_RESOURCE_TYPES]);
       expect(resources.every((resource) => resource.interaction?.[0].code === 'read')).toBe(true);
+      expect(
+        resources.every((resource) =>
+          ['vread', 'history-instance'].every((code) =>
+            resource.interaction?.some((interaction) => interaction.code === code),
+          ),
+        ),
+      ).toBe(true);
+      expect(resources.find((resource) => resource.type === 'Patient')).toMatchObject({
+        versioning: 'versioned',
+        readHistory: true,
+        conditionalRead: 'full-support',
+      });
     });
 
     it('lists every resource type as searchable by type, with its search parameters and their definitions', async () => {
@@ -140,7 +152,7 @@ describe(createGatewayApp.name, () => {
   });
 
   describe('unknown paths and methods', () => {
-    it.each(['/nowhere', '/fhir', '/fhir/Patient/1/_history/1', '/fhir/Patient/1/Observation/_search/x'])(
+    it.each(['/nowhere', '/fhir', '/fhir/Patient/1/_history/1/x', '/fhir/Patient/1/Observation/_search/x'])(
       'answers GET %s with a 404 OperationOutcome',
       async (url) => {
         const response = await app.inject({ method: 'GET', url });

@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from './clock';
 import { FhirFallbackController } from './fhir/fhir-fallback.controller';
 import { FhirController } from './fhir/fhir.controller';
 import { MetadataService } from './fhir/metadata.service';
+import { ResourceHistoryService } from './fhir/resource-history.service';
 import { ResourceReadService } from './fhir/resource-read.service';
 import { ResourceSearchService } from './fhir/resource-search.service';
 import { SmartConfigurationService } from './fhir/smart-configuration.service';
@@ -35,6 +36,7 @@ export class GatewayModule {
         MetadataService,
         SmartConfigurationService,
         ResourceReadService,
+        ResourceHistoryService,
         ResourceSearchService,
         TokenService,
         HealthService,

@@ -20,6 +20,12 @@ export interface ConnectorConfig {
   readonly tokenCacheSize: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly demoData: boolean;
+  /** Whether links may be built from X-Forwarded-Proto / X-Forwarded-Host (only without baseUrl). */
+  readonly trustProxy: boolean;
+  /** CORS allowed origins; `'*'` allows any origin, without credentials. */
+  readonly corsOrigins: '*' | readonly string[];
+  /** PEM certificate and key files: set → the gateway listens on HTTPS. */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +62,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConnectorC
     tokenCacheSize: vars.TOKEN_CACHE_SIZE ?? 10000,
     logLevel: vars.LOG_LEVEL ?? 'info',
     demoData: mode === 'embedded' && (vars.CONNECTOR_DEMO_DATA ?? 'true') === 'true',
+    trustProxy: vars.TRUST_PROXY === 'true',
+    corsOrigins: corsOrigins(vars.CORS_ORIGINS),
+    tls:
+      vars.TLS_CERT && vars.TLS_KEY ? { certFile: resolve(vars.TLS_CERT), keyFile: resolve(vars.TLS_KEY) } : undefined,
   });
 }
 
@@ -72,7 +82,16 @@ export function configFrom(overrides: Record<string, string | undefined>): Conne
   return parseConfig({ ...process.env, ...overrides });
 }
 
+function corsOrigins(value: string | undefined): '*' | readonly string[] {
+  if (value === undefined || value === '*') {
+    return '*';
+  }
+  return Object.freeze(value.split(',').map((origin) => origin.trim()));
+}
+
 function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
-  const entries = Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
+  const entries = Object.entries(env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+  );
   return Object.fromEntries(entries);
 }

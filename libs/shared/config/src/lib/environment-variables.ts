@@ -1,6 +1,18 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsBooleanString,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -73,4 +85,31 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsBooleanString()
   CONNECTOR_DEMO_DATA?: string;
+
+  /**
+   * Behind a reverse proxy that sets them: honour X-Forwarded-Proto / X-Forwarded-Host when building links (only
+   * without CONNECTOR_BASE_URL). Off by default: a client could otherwise choose the links the server hands out.
+   */
+  @IsOptional()
+  @IsBooleanString()
+  TRUST_PROXY?: string;
+
+  /** Browser origins allowed by CORS: `*` (default, no credentials) or comma-separated http(s) origins. */
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*)$/, {
+    message: 'CORS_ORIGINS must be * or comma-separated http(s) origins without a path',
+  })
+  CORS_ORIGINS?: string;
+
+  /** PEM certificate (chain) file: with TLS_KEY the gateway listens on HTTPS. */
+  @ValidateIf((vars: EnvironmentVariables) => vars.TLS_KEY !== undefined || vars.TLS_CERT !== undefined)
+  @IsDefined({ message: 'TLS_CERT must be set together with TLS_KEY' })
+  @IsString()
+  TLS_CERT?: string;
+
+  /** PEM private key file of TLS_CERT. */
+  @ValidateIf((vars: EnvironmentVariables) => vars.TLS_KEY !== undefined || vars.TLS_CERT !== undefined)
+  @IsDefined({ message: 'TLS_KEY must be set together with TLS_CERT' })
+  @IsString()
+  TLS_KEY?: string;
 }

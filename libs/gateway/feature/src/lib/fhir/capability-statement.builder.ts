@@ -8,14 +8,18 @@ const SECURITY_SERVICE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/restful-s
 const OAUTH_URIS_EXTENSION = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 
 /**
- * Every type some service stores, in R4 order: each is readable by id and searchable by the parameters the
+ * Every type some service stores, in R4 order: each is readable by id (current version, any version, its history,
+ * conditionally on If-None-Match / If-Modified-Since) and searchable by the parameters the
  * definitions table gives it (R4 base + US Core 6.1.0), the same table the services parse queries with.
  */
 function servedResources(): CapabilityStatementRestResource[] {
   return R4_RESOURCE_TYPES.filter((type) => owningService(type) !== undefined).map(
     (type): CapabilityStatementRestResource => ({
       type,
-      interaction: [{ code: 'read' }, { code: 'search-type' }],
+      interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'history-instance' }, { code: 'search-type' }],
+      versioning: 'versioned',
+      readHistory: true,
+      conditionalRead: 'full-support',
       searchParam: searchParametersFor(type).map(({ code, type: paramType, url }) => ({
         name: code,
         type: paramType,
@@ -39,7 +43,7 @@ export function buildCapabilityStatement(fhirBaseUrl: string, tokenUrl: string, 
     software: { name: CONNECTOR_SOFTWARE_NAME, version: CONNECTOR_VERSION },
     implementation: { description: `${CONNECTOR_SOFTWARE_NAME} FHIR R4 server`, url: fhirBaseUrl },
     fhirVersion: '4.0.1',
-    format: ['json'],
+    format: ['json', 'xml'],
     rest: [
       {
         mode: 'server',

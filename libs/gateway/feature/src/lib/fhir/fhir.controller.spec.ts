@@ -1,10 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { OperationOutcome } from 'fhir/r4';
+import type { Bundle, OperationOutcome } from 'fhir/r4';
 import {
   AuthSubjects,
   ChartSubjects,
   PracticeSubjects,
+  type ReadResourceHistoryRequest,
   ReadResourceRequest,
+  type ReadResourceVersionRequest,
   TerminologySubjects,
 } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
@@ -18,6 +20,12 @@ const BASE_URL = 'https://fhir.example.test';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 // Odd spacing and non-ASCII on purpose: the gateway must pass the service's text through byte for byte.
 const STORED_PATIENT = '{"resourceType":"Patient","id":"p-1",  "name":[{"family":"Müller"}],"meta":{"versionId":"3"}}';
+
+// In the form the store writes (stored-content.util): version 2 updated an earlier version 1.
+const VERSION_1 =
+  '{"resourceType":"Patient","id":"v-1","meta":{"versionId":"1","lastUpdated":"2024-03-01T10:00:00.250Z"},"gender":"male"}';
+const VERSION_2 =
+  '{"resourceType":"Patient","id":"v-1","meta":{"versionId":"2","lastUpdated":"2024-03-02T11:30:45.500Z"},"gender":"female"}';
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -37,10 +45,27 @@ describe(FhirController.name, () => {
         if (id === 'p-1') {
           return { resource: STORED_PATIENT };
         }
+        if (id === 'v-1') {
+          return { resource: VERSION_2 };
+        }
         if (id === 'boom') {
           throw new Error('database password is hunter2');
         }
         throw FhirError.resourceNotFound('Patient', id);
+      },
+      [ChartSubjects.readResourceVersion]: (payload) => {
+        const { versionId } = payload as ReadResourceVersionRequest;
+        if (versionId === 1 || versionId === 2) {
+          return { resource: versionId === 1 ? VERSION_1 : VERSION_2 };
+        }
+        throw FhirError.notFound(`Version ${versionId} not found`);
+      },
+      [ChartSubjects.readResourceHistory]: (payload) => {
+        const { id } = payload as ReadResourceHistoryRequest;
+        if (id !== 'v-1') {
+          throw FhirError.resourceNotFound('Patient', id);
+        }
+        return { versions: [VERSION_2, VERSION_1] };
       },
       [TerminologySubjects.readResource]: () => ({ resource: '{"resourceType":"CodeSystem","id":"cs"}' }),
     });
@@ -111,6 +136,94 @@ describe(FhirController.name, () => {
       expect(response.headers['x-request-id']).toBe('req-500');
       expect(response.body).not.toContain('hunter2');
       expect(response.json<OperationOutcome>().issue[0].details?.text).toBe('Internal server error');
+    });
+  });
+
+  describe('versioning', () => {
+    const auth = () => ({ authorization: `Bearer ${token}` });
+
+    it('sends ETag and Last-Modified from the meta of a read', async () => {
+      const response = await read('/fhir/Patient/v-1');
+      expect(response.headers['etag']).toBe('W/"2"');
+      expect(response.headers['last-modified']).toBe('Sat, 02 Mar 2024 11:30:45 GMT');
+    });
+
+    it.each<[string, Record<string, string>, number]>([
+      ['a matching If-None-Match', { 'if-none-match': 'W/"2"' }, 304],
+      ['a strong form of the same tag', { 'if-none-match': '"1", "2"' }, 304],
+      ['If-None-Match: *', { 'if-none-match': '*' }, 304],
+      ['another version in If-None-Match', { 'if-none-match': 'W/"1"' }, 200],
+      ['If-Modified-Since the second it was stored', { 'if-modified-since': 'Sat, 02 Mar 2024 11:30:45 GMT' }, 304],
+      ['If-Modified-Since a second earlier', { 'if-modified-since': 'Sat, 02 Mar 2024 11:30:44 GMT' }, 200],
+      [
+        'If-Modified-Since that If-None-Match overrides',
+        { 'if-none-match': 'W/"1"', 'if-modified-since': 'Sun, 03 Mar 2024 00:00:00 GMT' },
+        200,
+      ],
+    ])('answers a read with %s as %i', async (_case, headers, status) => {
+      const response = await read('/fhir/Patient/v-1', { ...auth(), ...headers });
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['etag']).toBe('W/"2"');
+      expect(response.body).toBe(status === 304 ? '' : VERSION_2);
+    });
+
+    it('reads one version under _history/[vid], with its own ETag', async () => {
+      const response = await read('/fhir/Patient/v-1/_history/1');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toBe(VERSION_1);
+      expect(response.headers['etag']).toBe('W/"1"');
+      expect(response.headers['last-modified']).toBe('Fri, 01 Mar 2024 10:00:00 GMT');
+      expect(clients.callsTo(ChartSubjects.readResourceVersion).at(-1)?.payload).toEqual({
+        resourceType: 'Patient',
+        id: 'v-1',
+        versionId: 1,
+        access: {},
+      });
+    });
+
+    it.each(['3', 'abc', '0', '01'])('answers the version %s with 404', async (versionId) => {
+      const response = await read(`/fhir/Patient/v-1/_history/${versionId}`);
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found' }] });
+    });
+
+    it('answers _history with a history Bundle, newest first, instead of a compartment search', async () => {
+      clients.calls.length = 0;
+      const response = await read('/Fhir/Patient/v-1/_history');
+      expect(response.statusCode).toBe(200);
+      expect(clients.callsTo(ChartSubjects.readResourceHistory)).toHaveLength(1);
+      expect(clients.callsTo(ChartSubjects.searchResources)).toEqual([]);
+      const bundle = response.json<Bundle>();
+      expect(bundle).toMatchObject({
+        resourceType: 'Bundle',
+        type: 'history',
+        total: 2,
+        link: [{ relation: 'self', url: `${BASE_URL}/fhir/Patient/v-1/_history` }],
+      });
+      expect(bundle.entry).toEqual([
+        {
+          fullUrl: `${BASE_URL}/fhir/Patient/v-1`,
+          resource: JSON.parse(VERSION_2),
+          request: { method: 'PUT', url: 'Patient/v-1' },
+          response: { status: '200 OK', etag: 'W/"2"', lastModified: '2024-03-02T11:30:45.500Z' },
+        },
+        {
+          fullUrl: `${BASE_URL}/fhir/Patient/v-1`,
+          resource: JSON.parse(VERSION_1),
+          request: { method: 'POST', url: 'Patient' },
+          response: { status: '201 Created', etag: 'W/"1"', lastModified: '2024-03-01T10:00:00.250Z' },
+        },
+      ]);
+    });
+
+    it('passes the service 404 for the history of an unknown resource through', async () => {
+      const response = await read('/fhir/Patient/nobody/_history');
+      expect(response.statusCode).toBe(404);
+    });
+
+    it('requires a token for history and vread', async () => {
+      expect((await read('/fhir/Patient/v-1/_history', {})).statusCode).toBe(401);
+      expect((await read('/fhir/Patient/v-1/_history/1', {})).statusCode).toBe(401);
     });
   });
 
