@@ -24,13 +24,16 @@ const HOST = 'fhir.e2e.test:8443';
 const DEMO = expectedResources(generateDemoBundle());
 const PATIENTS = DEMO.filter((resource) => resource.type === 'Patient');
 
-/** supertest leaves XML bodies unparsed unless told: collect them as text. */
-function asText(response: NodeJS.ReadableStream, done: (error: Error | null, body: string) => void): void {
+/**
+ * supertest leaves XML bodies unparsed unless told: collect them as text. At run time the parser gets the Node
+ * response stream, which superagent's typings call a Response.
+ */
+const asText = ((response: NodeJS.ReadableStream, done: (error: Error | null, body: string) => void): void => {
   let text = '';
   response.setEncoding('utf8');
   response.on('data', (chunk: string) => (text += chunk));
   response.on('end', () => done(null, text));
-}
+}) as unknown as Parameters<request.Test['parse']>[0];
 
 const httpDate = (instant: string): string => new Date(instant).toUTCString();
 

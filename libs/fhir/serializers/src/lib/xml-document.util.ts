@@ -1,78 +1,70 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FhirError } from '@connector/fhir-outcomes';
+import { assertKnownReferences } from './xml-text.util';
 
-/** One node of fast-xml-parser's ordered output: `{ name: children, ':@': attributes }` or `{ '#text': text }`. */
-export type XmlNode = Record<string, unknown>;
+// What may follow the name in an end tag: optional whitespace, then `>`.
+const END_TAG_NAME_END = /^[\s>]$/;
+
 export type XmlAttributes = Readonly<Record<string, string>>;
 
-export const TEXT = '#text';
-const ATTRIBUTES = ':@';
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Entities are decoded by decodeXmlText, which knows only the predefined ones and character references.
-  processEntities: false,
-  htmlEntities: false,
-  // Whitespace in attribute values is content (https://hl7.org/fhir/R4/xml.html); text nodes are checked one by one.
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // The narrative stays raw XHTML text, so it reaches JSON as written.
-  stopNodes: ['*.div'],
-});
+/** What {@link readXmlDocument} reports, in document order; offsets index the source string. */
+export interface XmlEvents {
+  /** A start tag (or empty-element tag); `end` is the offset just after its `>`. Attribute values are decoded. */
+  open(name: string, attributes: XmlAttributes, end: number): void;
+  /** The end of the element opened last; `start` is the offset of its end tag (`end` of `open` when self-closing). */
+  close(name: string, start: number): void;
+  /** Character data between tags (CDATA sections included), references decoded. */
+  text(text: string): void;
+}
 
 /**
- * Parses an XML document, refusing DOCTYPE (and so every entity declaration: XXE, billion laughs) and malformed
- * input with a 400 FhirError before any tree is built.
+ * Streams an XML document to `events`, refusing DOCTYPE (and so every entity declaration: XXE, billion laughs)
+ * before parsing and malformed input while parsing, each with a 400 FhirError. saxes checks well-formedness as it
+ * goes (one pass, no tree) and resolves only the predefined entities and character references.
  */
-export function parseXmlDocument(xml: string): XmlNode[] {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+export function readXmlDocument(xml: string, events: XmlEvents): void {
+  if (xml.includes('<!') && /<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw FhirError.badRequest('XML with a DOCTYPE or entity declaration is not accepted');
   }
-  const validation = XMLValidator.validate(xml);
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    throw FhirError.badRequest(`XML is not well-formed: ${msg} (line ${line}, column ${col})`);
+  const parser = new SaxesParser<{ xmlns: false }>({ xmlns: false });
+  const malformed = (message: string) => notWellFormed(xml, message, parser.position, parser.line, parser.column);
+  parser.on('error', (error) => {
+    throw malformed(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''));
+  });
+  parser.on('opentag', (tag) => events.open(tag.name, tag.attributes, parser.position));
+  parser.on('closetag', (tag) => events.close(tag.name, closeStart(xml, tag, parser.position, malformed)));
+  parser.on('text', (text) => events.text(text));
+  parser.on('cdata', (text) => events.text(text));
+  parser.write(xml).close();
+}
+
+/**
+ * saxes reports the element it pops before it checks the end tag's name, so the name is checked here first: the
+ * events never see an element closed by another element's end tag.
+ */
+function closeStart(xml: string, tag: SaxesTagPlain, end: number, malformed: (message: string) => FhirError): number {
+  if (tag.isSelfClosing) {
+    return end;
   }
-  return parser.parse(xml) as XmlNode[];
-}
-
-/** The element name of a node, or `#text`. */
-export function nodeName(node: XmlNode): string {
-  for (const key in node) {
-    if (key !== ATTRIBUTES) {
-      return key;
-    }
+  const start = xml.lastIndexOf('</', end - 1);
+  const after = xml.charAt(start + 2 + tag.name.length);
+  if (!xml.startsWith(tag.name, start + 2) || !END_TAG_NAME_END.test(after)) {
+    throw malformed(`unexpected end tag ${xml.slice(start, end)}, expected </${tag.name}>`);
   }
-  throw FhirError.badRequest('XML node without a name');
+  return start;
 }
 
-export function nodeChildren(node: XmlNode, name: string): XmlNode[] {
-  return (node[name] as XmlNode[] | undefined) ?? [];
+function notWellFormed(xml: string, message: string, position: number, line: number, column: number): FhirError {
+  if (message.startsWith('undefined entity')) {
+    // Name the reference (saxes does not): the check throws the precise message for the `&…;` just read.
+    assertKnownReferences(xml.slice(xml.lastIndexOf('&', position - 1), position));
+  }
+  return FhirError.badRequest(`XML is not well-formed: ${message} (line ${line}, column ${column})`);
 }
 
-export function nodeAttributes(node: XmlNode): XmlAttributes {
-  return (node[ATTRIBUTES] as XmlAttributes | undefined) ?? {};
-}
-
-/** Text nodes between FHIR elements may only be whitespace (FHIR elements have no text content). */
-export function assertBlank(text: unknown, where: string): void {
-  if (typeof text === 'string' && text.trim() !== '') {
+/** Text between FHIR elements may only be whitespace (FHIR elements have no text content). */
+export function assertBlank(text: string, where: string): void {
+  if (text.trim() !== '') {
     throw FhirError.badRequest(`Unexpected text ${JSON.stringify(text.trim().slice(0, 40))} in ${where}`);
   }
-}
-
-/** The element children of a node, checking that the text between them is only whitespace. */
-export function elementNodes(children: readonly XmlNode[], where: string): XmlNode[] {
-  return children.filter((child) => {
-    const isText = nodeName(child) === TEXT;
-    if (isText) {
-      assertBlank(child[TEXT], where);
-    }
-    return !isText;
-  });
 }

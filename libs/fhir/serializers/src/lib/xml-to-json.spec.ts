@@ -129,4 +129,25 @@ describe('xmlToJson', () => {
       badRequest(() => xmlToJson(patient('<text><status value="generated"/><div><p>x</p></div></text>'))).message,
     ).toMatch(/XHTML namespace/);
   });
+
+  it('keeps a narrative with nested divs, comments, CDATA and single-quoted attributes as written', () => {
+    const content = "<div class='a'><!-- c --><p>x<![CDATA[<y> z]]></p><div/></div>\r\n";
+    const json = xmlToJson(
+      patient(`<text><status value="generated"/><div xmlns='http://www.w3.org/1999/xhtml'>${content}</div ></text>`),
+    );
+    expect(JSON.parse(json).text.div).toBe(`<div xmlns="http://www.w3.org/1999/xhtml">${content}</div>`);
+  });
+
+  it('ignores comments and processing instructions between elements', () => {
+    const json = xmlToJson(patient('<!-- a & b --><?pi x?><active value="true"/>'));
+    expect(JSON.parse(json)).toEqual({ resourceType: 'Patient', active: true });
+  });
+
+  it('refuses an element closed by another end tag and characters XML cannot carry', () => {
+    expect(badRequest(() => xmlToJson(patient('<name><text value="x"/></Patient>'))).message).toMatch(
+      /not well-formed: unexpected end tag <\/Patient>, expected <\/name>/,
+    );
+    expect(badRequest(() => xmlToJson(patient('<id value="a&#0;"/>'))).message).toMatch(/not well-formed/);
+    expect(badRequest(() => xmlToJson(patient('<id value="a\u0000"/>'))).message).toMatch(/not well-formed/);
+  });
 });
