@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle } from 'fhir/r4';
+import { xmlToJson } from '@connector/fhir-serializers';
 import {
   buildApps,
   createTestDatabase,
@@ -205,6 +206,92 @@ describe('Connector in distributed mode (every service its own process, NATS, Po
     expect(result.code).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toContain('dangling.json');
     expect((await get('/fhir/Patient/bad-bundle-patient')).status).toBe(404);
+  });
+
+  it('serves XML, ETags, versions and history over NATS once an import changes a resource', async () => {
+    const patient = expected.find((resource) => resource.type === 'Patient') as ExpectedResource;
+    const json = await (await get(`/fhir/Patient/${patient.id}`)).text();
+    const xml = await fetch(`${topology.baseUrl}/fhir/Patient/${patient.id}?_format=xml`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(xml.headers.get('content-type')).toBe('application/fhir+xml; charset=utf-8');
+    expect(JSON.parse(xmlToJson(await xml.text()))).toEqual(JSON.parse(json));
+
+    const file = join(mkdtempSync(join(tmpdir(), 'connector-v2-')), 'patient-v2.json');
+    writeFileSync(file, JSON.stringify({ ...patient.resource, active: false }));
+    expect((await runCli(['import', file], topology.env)).code).toBe(0);
+    const current = await get(`/fhir/Patient/${patient.id}`);
+    expect(current.headers.get('etag')).toBe('W/"2"');
+    const unchanged = await fetch(`${topology.baseUrl}/fhir/Patient/${patient.id}`, {
+      headers: { authorization: `Bearer ${token}`, 'if-none-match': 'W/"2"' },
+    });
+    expect(unchanged.status).toBe(304);
+    const first = (await (await get(`/fhir/Patient/${patient.id}/_history/1`)).json()) as Record<string, unknown>;
+    expect(withoutServerMeta(first)).toEqual(patient.resource);
+    const history = (await (await get(`/fhir/Patient/${patient.id}/_history`)).json()) as Bundle;
+    expect(history.type).toBe('history');
+    expect(history.entry?.map((entry) => entry.resource?.meta?.versionId ?? '?')).toEqual(['2', '1']);
+  });
+
+  it("continues :iterate across services over NATS, and keeps a patient's token to its own compartment", async () => {
+    const patient = expected.find((resource) => resource.type === 'Patient') as ExpectedResource;
+    const claims = expected.filter(
+      (resource) =>
+        resource.type === 'Claim' &&
+        (resource.resource['patient'] as { reference: string }).reference === `Patient/${patient.id}`,
+    );
+    const providers = new Set(claims.map((claim) => (claim.resource['provider'] as { reference: string }).reference));
+    expect(claims.length).toBeGreaterThan(0);
+    const response = await get(
+      `/fhir/Patient?_id=${patient.id}&_revinclude=Claim:patient&_include:iterate=Claim:provider&_count=1`,
+    );
+    const included = ((await response.json()) as Bundle).entry
+      ?.filter((entry) => entry.search?.mode === 'include')
+      .map((entry) => `${entry.resource?.resourceType}/${entry.resource?.id}`)
+      .sort();
+    expect(included).toEqual([...claims.map((claim) => `Claim/${claim.id}`), ...providers].sort());
+
+    const other = expected.find(
+      (resource) => resource.type === 'Patient' && resource.id !== patient.id,
+    ) as ExpectedResource;
+    const cli = (args: string[]) => runCli(args, topology.env).then((result) => expect(result.code).toBe(0));
+    await cli([
+      'clients',
+      'add',
+      '--client-id',
+      'e2e-patient-app',
+      '--secret',
+      CLIENT.secret,
+      '--scope',
+      'patient/*.read',
+      '--grant',
+      'password',
+    ]);
+    await cli([
+      'users',
+      'add',
+      '--username',
+      'e2e-patient',
+      '--password',
+      'e2e-password',
+      '--role',
+      'patient',
+      '--patient',
+      patient.id,
+    ]);
+    const granted = await passwordToken('e2e-patient-app', CLIENT.secret, 'e2e-patient', 'e2e-password');
+    expect(granted.status).toBe(200);
+    const patientToken = ((await granted.json()) as { access_token: string }).access_token;
+    expect((await get(`/fhir/Patient/${patient.id}`, patientToken)).status).toBe(200);
+    expect((await get(`/fhir/Patient/${other.id}`, patientToken)).status).toBe(404);
+    const theirClaims = (await (
+      await get(`/fhir/Claim?patient=${other.id}&_summary=count`, patientToken)
+    ).json()) as Bundle;
+    expect(theirClaims.total).toBe(0);
+    const ownClaims = (await (
+      await get(`/fhir/Claim?patient=${patient.id}&_summary=count`, patientToken)
+    ).json()) as Bundle;
+    expect(ownClaims.total).toBe(claims.length);
   });
 
   it('never creates demo accounts in distributed mode', async () => {
