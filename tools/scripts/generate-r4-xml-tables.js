@@ -107,9 +107,6 @@ ${rows.join('\n')}
 export const R4_PRIMITIVE_JSON_KINDS: Readonly<Record<string, 'string' | 'boolean' | 'integer' | 'decimal'>> = {
 ${primitiveRows.join('\n')}
 };
-
-/** Every concrete resource type. */
-export const R4_XML_RESOURCE_TYPES: readonly string[] = ${JSON.stringify(resources.map((r) => r.id).sort())};
 `,
 );
 // One row per line is too long for the repo's printWidth: let prettier lay the table out, so regenerating is stable.

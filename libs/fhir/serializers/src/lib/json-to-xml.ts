@@ -1,6 +1,7 @@
 import { isLosslessNumber, parse } from 'lossless-json';
 import { FhirError } from '@connector/fhir-outcomes';
-import { isResourceType, type Member, type TypeTable, typeTable } from './r4-element-table';
+import { isR4ResourceType } from '@connector/fhir-types';
+import { type Member, type TypeTable, typeTable } from './r4-element-table';
 import { xhtmlForXml } from './xhtml-narrative.util';
 import { escapeXmlAttribute } from './xml-text.util';
 
@@ -48,7 +49,7 @@ class XmlWriter {
 
   resource(value: JsonObject, depth: number, namespace = ''): string {
     const type = value['resourceType'];
-    if (typeof type !== 'string' || !isResourceType(type)) {
+    if (typeof type !== 'string' || !isR4ResourceType(type)) {
       throw FhirError.badRequest(`Unknown or missing resourceType ${JSON.stringify(type)}`);
     }
     const body = this.members(value, typeTable(type), depth + 1, type, 1);

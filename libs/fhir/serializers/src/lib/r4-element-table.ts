@@ -1,4 +1,4 @@
-import { R4_PRIMITIVE_JSON_KINDS, R4_XML_RESOURCE_TYPES, R4_XML_TYPES } from './r4-xml-tables.generated';
+import { R4_PRIMITIVE_JSON_KINDS, R4_XML_TYPES } from './r4-xml-tables.generated';
 
 /** How a member's value is represented (https://hl7.org/fhir/R4/json.html, https://hl7.org/fhir/R4/xml.html). */
 export type MemberKind = 'primitive' | 'complex' | 'resource' | 'xhtml';
@@ -27,12 +27,6 @@ const ARRAY = 1;
 const XML_ATTRIBUTE = 2;
 const CHOICE = 4;
 const tables = new Map<string, TypeTable>();
-const resourceTypes = new Set(R4_XML_RESOURCE_TYPES);
-
-/** True when `name` is a concrete R4 resource type. */
-export function isResourceType(name: string): boolean {
-  return resourceTypes.has(name);
-}
 
 /** The member table of a complex type, backbone path or resource type; built once from the generated rows. */
 export function typeTable(type: string): TypeTable {

@@ -1,7 +1,8 @@
 import { FhirError } from '@connector/fhir-outcomes';
 import { FHIR_NAMESPACE } from './json-to-xml';
 import { stringifyWithNumbers } from './json-number.util';
-import { isResourceType, type Member, type TypeTable, typeTable } from './r4-element-table';
+import { isR4ResourceType } from '@connector/fhir-types';
+import { type Member, type TypeTable, typeTable } from './r4-element-table';
 import { xhtmlFromXml } from './xhtml-narrative.util';
 import { assertBlank, readXmlDocument, type XmlAttributes, type XmlEvents } from './xml-document.util';
 import { primitiveValue } from './xml-primitive-value.util';
@@ -173,7 +174,7 @@ function newFrame(
 }
 
 function resourceFrame(name: string, attributes: XmlAttributes): Frame {
-  if (!isResourceType(name)) {
+  if (!isR4ResourceType(name)) {
     throw FhirError.badRequest(`${name} is not an R4 resource type`);
   }
   assertOnly(attributes, undefined, false, name);
