@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import {
-  owningService,
-  RESOURCE_ID_PATTERN,
   RESOURCE_SERVICE_SUBJECTS,
-  type ResourceServiceName,
   ReadResourceHistoryRequest,
   ReadResourceReply,
   ReadResourceVersionRequest,
@@ -19,6 +16,7 @@ import { CLOCK, type Clock } from '../clock';
 import { FHIR_BASE_PATHS } from '../gateway.constants';
 import { publicOrigin } from '../http/base-url.util';
 import { buildHistoryBundle } from './history-bundle.builder';
+import { ownerOfResource } from './resource-owner.util';
 
 // The store numbers versions 1, 2, …, within a 32-bit integer column: any other version id names no version.
 const STORED_VERSION_ID = /^[1-9][0-9]{0,8}$/;
@@ -37,7 +35,7 @@ export class ResourceHistoryService {
 
   /** One stored version as the service's JSON text, untouched. */
   async readVersion(resourceType: string, id: string, versionId: string, request: FastifyRequest): Promise<string> {
-    const owner = ownerOf(resourceType, id);
+    const owner = ownerOfResource(resourceType, id);
     if (!STORED_VERSION_ID.test(versionId)) {
       throw FhirError.notFound(`Version ${versionId} of resource ${resourceType}/${id} not found`);
     }
@@ -53,7 +51,7 @@ export class ResourceHistoryService {
 
   /** The `history` Bundle of one resource, newest version first, as JSON text. */
   async history(resourceType: string, id: string, request: FastifyRequest): Promise<string> {
-    const owner = ownerOf(resourceType, id);
+    const owner = ownerOfResource(resourceType, id);
     const payload = Object.assign(new ReadResourceHistoryRequest(), {
       resourceType,
       id,
@@ -70,15 +68,4 @@ export class ResourceHistoryService {
       versions: reply.versions,
     });
   }
-}
-
-function ownerOf(resourceType: string, id: string): ResourceServiceName {
-  const owner = owningService(resourceType);
-  if (owner === undefined) {
-    throw FhirError.notFound(`Unknown resource type ${resourceType}`);
-  }
-  if (!RESOURCE_ID_PATTERN.test(id)) {
-    throw FhirError.badRequest('Invalid resource id: must be 1-64 characters of A-Z, a-z, 0-9, "-" and "."');
-  }
-  return owner;
 }

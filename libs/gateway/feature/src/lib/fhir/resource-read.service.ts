@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  owningService,
-  RESOURCE_ID_PATTERN,
-  RESOURCE_SERVICE_SUBJECTS,
-  ReadResourceReply,
-  ReadResourceRequest,
-} from '@connector/contracts';
-import { FhirError } from '@connector/fhir-outcomes';
+import { RESOURCE_SERVICE_SUBJECTS, ReadResourceReply, ReadResourceRequest } from '@connector/contracts';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
 import type { AccessTokenClaims } from '../auth/access-token-claims';
 import { accessContextOf } from '../auth/access-context.util';
+import { ownerOfResource } from './resource-owner.util';
 
 /**
  * `GET [base]/[type]/[id]`: routes the read to the owning service with the token's access context, which the service
@@ -21,13 +15,7 @@ export class ResourceReadService {
 
   /** The stored resource as the service's JSON text, untouched: the hot path neither parses nor re-serializes. */
   async read(resourceType: string, id: string, claims: AccessTokenClaims | undefined): Promise<string> {
-    const owner = owningService(resourceType);
-    if (owner === undefined) {
-      throw FhirError.notFound(`Unknown resource type ${resourceType}`);
-    }
-    if (!RESOURCE_ID_PATTERN.test(id)) {
-      throw FhirError.badRequest('Invalid resource id: must be 1-64 characters of A-Z, a-z, 0-9, "-" and "."');
-    }
+    const owner = ownerOfResource(resourceType, id);
     const request = Object.assign(new ReadResourceRequest(), { resourceType, id, access: accessContextOf(claims) });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].readResource;
     const reply = await this.clients.get(owner).request(subject, request, ReadResourceReply);
