@@ -117,7 +117,7 @@ export class IncludeResolver {
    * like any resource it reads, so a continuation cannot start from what the caller may not see.
    */
   async visibleKeys(keys: readonly ResourceKey[], restriction?: SearchRestriction): Promise<ResourceKey[]> {
-    const rows = await this.rows(keys, (batch) => this.statements.resources(batch, restriction));
+    const rows = await this.rows<KeyRow>(keys, (batch) => this.statements.resources(batch, restriction, false));
     return rows.map((row) => ({ resourceType: row.resource_type, id: row.id }));
   }
 
@@ -160,14 +160,14 @@ export class IncludeResolver {
     return [...targets.values()];
   }
 
-  private async rows(
+  private async rows<Row = ResourceRow>(
     keys: readonly ResourceKey[],
     statement: (batch: readonly ResourceKey[]) => { sql: string; params: unknown[] },
-  ): Promise<ResourceRow[]> {
-    const rows: ResourceRow[] = [];
+  ): Promise<Row[]> {
+    const rows: Row[] = [];
     for (const batch of batches(keys)) {
       const { sql, params } = statement(batch);
-      rows.push(...((await this.dataSource.query(sql, params)) as ResourceRow[]));
+      rows.push(...((await this.dataSource.query(sql, params)) as Row[]));
     }
     return rows;
   }

@@ -36,12 +36,16 @@ export class IncludeStatements {
     };
   }
 
-  /** Type, id and content of the current versions of `keys` that `restriction` lets through. */
-  resources(keys: readonly ResourceKey[], restriction?: SearchRestriction): SqlStatement {
+  /**
+   * Type, id and (unless `withContent` is false: a visibility check needs no content) content of the current
+   * versions of `keys` that `restriction` lets through.
+   */
+  resources(keys: readonly ResourceKey[], restriction?: SearchRestriction, withContent = true): SqlStatement {
     const binder = new SqlBinder(this.dialect, restriction);
     const where = this.keysCondition(keys, 'r."resource_type"', 'r."id"', binder);
+    const columns = `r."resource_type", r."id"${withContent ? ', r."content"' : ''}`;
     return {
-      sql: `SELECT r."resource_type", r."id", r."content" FROM ${this.dialect.resourceTable} r WHERE ${where}`,
+      sql: `SELECT ${columns} FROM ${this.dialect.resourceTable} r WHERE ${where}`,
       params: binder.params,
     };
   }
