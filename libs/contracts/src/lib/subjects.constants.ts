@@ -49,6 +49,16 @@ export const TerminologySubjects = {
 
 export const AuthSubjects = {
   issueToken: 'auth.token.issue',
+  /** RFC 7662 token introspection (form + Authorization header in, OAuth reply out). */
+  introspectToken: 'auth.token.introspect',
+  /** RFC 7009 token revocation (form + Authorization header in, OAuth reply out). */
+  revokeToken: 'auth.token.revoke',
+  /** Whether a verified access token still stands (its grant and id not revoked); asked at most once a minute. */
+  tokenStatus: 'auth.token.status',
+  /** One step of the browser-facing authorize flow (authorize, login, patient picker, consent). */
+  authorizePage: 'auth.authorize.page',
+  /** An EHR or portal creates a launch context for an app it launches. */
+  createLaunch: 'auth.launch.create',
   getJwks: 'auth.jwks.get',
   createUser: 'auth.user.create',
   createClient: 'auth.client.create',

@@ -22,6 +22,10 @@ export function clientRow(clientId: string, overrides: Partial<ClientEntity> = {
     name: 'App',
     scopes: ['openid', 'patient/*.read'],
     grantTypes: ['password'],
+    redirectUris: [],
+    launchTypes: [],
+    jwks: null,
+    jwksUri: null,
     createdAt: '2025-01-02T03:04:05.000Z',
     ...overrides,
   });

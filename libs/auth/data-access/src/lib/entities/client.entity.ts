@@ -22,6 +22,22 @@ export class ClientEntity {
   @Column({ name: 'grant_types', type: 'text', transformer: spaceSeparatedTransformer })
   grantTypes!: GrantType[];
 
+  /** Exact redirect URIs the authorize endpoint accepts (RFC 6749 §3.1.2.2); empty for non-browser clients. */
+  @Column({ name: 'redirect_uris', type: 'text', default: '', transformer: spaceSeparatedTransformer })
+  redirectUris!: string[];
+
+  /** SMART launch types the client is registered for: `ehr`, `standalone`. */
+  @Column({ name: 'launch_types', type: 'text', default: '', transformer: spaceSeparatedTransformer })
+  launchTypes!: string[];
+
+  /** A registered JWK Set (JSON) for `private_key_jwt` client authentication (SMART Backend Services). */
+  @Column({ name: 'jwks', type: 'text', nullable: true })
+  jwks!: string | null;
+
+  /** …or the URL where the client publishes it. */
+  @Column({ name: 'jwks_uri', type: 'varchar', length: 500, nullable: true })
+  jwksUri!: string | null;
+
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;
 }

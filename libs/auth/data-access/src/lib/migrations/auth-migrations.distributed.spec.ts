@@ -22,7 +22,18 @@ describe('AUTH_POSTGRES_MIGRATIONS', () => {
 
   it('creates the tables in the service schema, not in public', async () => {
     expect(schema).toMatch(/^auth_test_/);
-    expect(await authTables()).toEqual(['auth_client', 'auth_signing_key', 'auth_user']);
+    expect(await authTables()).toEqual([
+      'auth_audit_event',
+      'auth_authorization_code',
+      'auth_authorization_request',
+      'auth_client',
+      'auth_grant',
+      'auth_launch_context',
+      'auth_refresh_token',
+      'auth_revoked_token',
+      'auth_signing_key',
+      'auth_user',
+    ]);
   });
 
   it('leaves nothing for a generated migration to do (the schema matches the entities)', async () => {

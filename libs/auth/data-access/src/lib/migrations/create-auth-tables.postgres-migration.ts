@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from './schema-of.util';
 
 /** Users, clients and signing keys, in the service's own schema (TypeORM does not set search_path). */
 export class CreateAuthTablesPostgres1767225600000 implements MigrationInterface {
@@ -25,9 +26,4 @@ export class CreateAuthTablesPostgres1767225600000 implements MigrationInterface
     await queryRunner.query(`DROP TABLE ${s}."auth_client"`);
     await queryRunner.query(`DROP TABLE ${s}."auth_user"`);
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const schema = queryRunner.connection.driver.schema ?? 'public';
-  return `"${schema.replace(/"/g, '""')}"`;
 }

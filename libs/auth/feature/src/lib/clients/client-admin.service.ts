@@ -17,6 +17,10 @@ export class ClientAdminService {
     client.name = request.name ?? request.clientId;
     client.scopes = [...new Set(request.scopes)];
     client.grantTypes = [...new Set(request.grantTypes)];
+    client.redirectUris = [...new Set(request.redirectUris ?? [])];
+    client.launchTypes = [...new Set(request.launchTypes ?? [])];
+    client.jwks = request.jwks ?? null;
+    client.jwksUri = request.jwksUri ?? null;
     client.createdAt = new Date().toISOString();
     if (!(await this.clients.insertIfAbsent(client))) {
       throw new FhirError(409, operationOutcome('error', 'duplicate', `Client ${request.clientId} already exists`));
