@@ -284,4 +284,68 @@ describe(FhirController.name, () => {
       expect((await read('/fhir/Foo/1', {})).statusCode).toBe(401);
     });
   });
+
+  describe('SMART scopes', () => {
+    const withScope = async (scope: string, claims: Record<string, unknown> = {}) => ({
+      authorization: `Bearer ${await signTestToken(key, { issuer: BASE_URL, exp: nowSeconds() + 600, scope, claims })}`,
+    });
+    const serviceCalls = () => clients.calls.filter((call) => call.subject !== AuthSubjects.getJwks);
+
+    beforeEach(() => {
+      clients.calls.length = 0;
+    });
+
+    it.each(['/fhir/Patient/p-1', '/fhir/Patient/v-1/_history', '/fhir/Patient/v-1/_history/1'])(
+      'refuses %s of a type the scopes do not grant with 403 and insufficient_scope, asking no service',
+      async (url) => {
+        const response = await read(url, await withScope('openid user/Observation.rs user/*.write'));
+        expect(response.statusCode).toBe(403);
+        expect(response.headers['content-type']).toBe(FHIR_JSON);
+        expect(response.headers['www-authenticate']).toBe(
+          'Bearer realm="connector", error="insufficient_scope", ' +
+            'error_description="This access token does not grant read access to Patient resources", ' +
+            'scope="user/Patient.r"',
+        );
+        expect(response.json<OperationOutcome>().issue).toEqual([
+          expect.objectContaining({ severity: 'error', code: 'forbidden' }),
+        ]);
+        expect(serviceCalls()).toEqual([]);
+      },
+    );
+
+    it.each([
+      ['v1', 'patient/Patient.read'],
+      ['v2', 'patient/Patient.r'],
+    ])('reads a type a %s scope grants, bounded to the launch patient', async (_, scope) => {
+      const response = await read('/fhir/Patient/p-1', await withScope(scope, { role: 'provider', patient: 'p-1' }));
+      expect(response.statusCode).toBe(200);
+      expect(clients.callsTo(ChartSubjects.readResource)[0].payload).toEqual({
+        resourceType: 'Patient',
+        id: 'p-1',
+        access: { resourceTypes: ['Patient'], patients: ['p-1'] },
+      });
+    });
+
+    it('refuses a read with a search-only scope', async () => {
+      expect((await read('/fhir/Patient/p-1', await withScope('user/Patient.s'))).statusCode).toBe(403);
+    });
+
+    it('sends the granular constraints of the token with the read', async () => {
+      const scope = 'user/Patient.rs?gender=female user/Patient.r?gender=other';
+      await read('/fhir/Patient/p-1', await withScope(scope));
+      expect(clients.callsTo(ChartSubjects.readResource)[0].payload).toMatchObject({
+        access: {
+          resourceTypes: ['Patient'],
+          constraints: [
+            { resourceType: 'Patient', params: [['gender', 'female']] },
+            { resourceType: 'Patient', params: [['gender', 'other']] },
+          ],
+        },
+      });
+    });
+
+    it('still answers an unknown type with 404 before judging scopes', async () => {
+      expect((await read('/fhir/Unicorn/1', await withScope('user/Patient.r'))).statusCode).toBe(404);
+    });
+  });
 });

@@ -23,7 +23,8 @@ const STORED_VERSION_ID = /^[1-9][0-9]{0,8}$/;
 
 /**
  * `GET [base]/[type]/[id]/_history/[vid]` (vread) and `GET [base]/[type]/[id]/_history` (instance history), routed
- * to the owning service with the token's access context. See https://hl7.org/fhir/R4/http.html#vread
+ * to the owning service with the token's access context; both count as reads for the token's scopes.
+ * See https://hl7.org/fhir/R4/http.html#vread
  */
 @Injectable()
 export class ResourceHistoryService {
@@ -43,7 +44,7 @@ export class ResourceHistoryService {
       resourceType,
       id,
       versionId: Number(versionId),
-      access: accessContextOf(request.accessToken),
+      access: accessContextOf(request.accessToken, resourceType, 'read'),
     });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].readResourceVersion;
     return (await this.clients.get(owner).request(subject, payload, ReadResourceReply)).resource;
@@ -55,7 +56,7 @@ export class ResourceHistoryService {
     const payload = Object.assign(new ReadResourceHistoryRequest(), {
       resourceType,
       id,
-      access: accessContextOf(request.accessToken),
+      access: accessContextOf(request.accessToken, resourceType, 'read'),
     });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].readResourceHistory;
     const reply = await this.clients.get(owner).request(subject, payload, ResourceHistoryReply);

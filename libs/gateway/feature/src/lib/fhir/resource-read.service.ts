@@ -7,7 +7,8 @@ import { ownerOfResource } from './resource-owner.util';
 
 /**
  * `GET [base]/[type]/[id]`: routes the read to the owning service with the token's access context, which the service
- * applies (a resource outside it is a 404). See https://hl7.org/fhir/R4/http.html#read
+ * applies (a resource outside it is a 404); a type the token's scopes do not grant is a 403 before that.
+ * See https://hl7.org/fhir/R4/http.html#read
  */
 @Injectable()
 export class ResourceReadService {
@@ -16,7 +17,8 @@ export class ResourceReadService {
   /** The stored resource as the service's JSON text, untouched: the hot path neither parses nor re-serializes. */
   async read(resourceType: string, id: string, claims: AccessTokenClaims | undefined): Promise<string> {
     const owner = ownerOfResource(resourceType, id);
-    const request = Object.assign(new ReadResourceRequest(), { resourceType, id, access: accessContextOf(claims) });
+    const access = accessContextOf(claims, resourceType, 'read');
+    const request = Object.assign(new ReadResourceRequest(), { resourceType, id, access });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].readResource;
     const reply = await this.clients.get(owner).request(subject, request, ReadResourceReply);
     return reply.resource;

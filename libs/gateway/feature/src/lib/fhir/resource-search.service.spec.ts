@@ -108,6 +108,45 @@ describe(ResourceSearchService.name, () => {
       expect(sentPayloads()).toEqual([]);
     });
 
+    it('refuses a search of a type the scopes do not grant with 403 and insufficient_scope, asking no service', async () => {
+      const scoped = await signTestToken(key, { issuer: BASE_URL, exp: nowSeconds() + 600, scope: 'user/Patient.r' });
+      const response = await get('/fhir/Patient?gender=female', { authorization: `Bearer ${scoped}` });
+      expect(response.statusCode).toBe(403);
+      expect(response.headers['www-authenticate']).toContain('error="insufficient_scope", ');
+      expect(response.headers['www-authenticate']).toContain('scope="user/Patient.s"');
+      expect(response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden' }] });
+      expect(sentPayloads()).toEqual([]);
+    });
+
+    it('judges a compartment search by the searched type', async () => {
+      const scoped = await signTestToken(key, { issuer: BASE_URL, exp: nowSeconds() + 600, scope: 'user/Patient.rs' });
+      const response = await get('/fhir/Patient/p1/Observation', { authorization: `Bearer ${scoped}` });
+      expect(response.statusCode).toBe(403);
+      expect(sentPayloads()).toEqual([]);
+    });
+
+    it("sends the scopes' types and granular constraints as the search's access context", async () => {
+      const lab = 'http://terminology.hl7.org/CodeSystem/observation-category|laboratory';
+      const scope = `patient/Patient.rs patient/Observation.rs?category=${encodeURIComponent(lab)}`;
+      const scoped = await signTestToken(key, {
+        issuer: BASE_URL,
+        exp: nowSeconds() + 600,
+        scope,
+        claims: { role: 'provider', patient: 'p1' },
+      });
+      const response = await get('/fhir/Observation?code=1', { authorization: `Bearer ${scoped}` });
+      expect(response.statusCode).toBe(200);
+      expect(sentPayloads()).toEqual([
+        expect.objectContaining({
+          access: {
+            resourceTypes: ['Observation', 'Patient'],
+            patients: ['p1'],
+            constraints: [{ resourceType: 'Observation', params: [['category', lab]] }],
+          },
+        }),
+      ]);
+    });
+
     it("sends a patient-context token's patients as the search's access context", async () => {
       const patientToken = await signTestToken(key, {
         issuer: BASE_URL,

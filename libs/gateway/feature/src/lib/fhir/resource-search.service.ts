@@ -45,9 +45,9 @@ export class ResourceSearchService {
     if (owner === undefined) {
       throw FhirError.notFound(`Unknown resource type ${resourceType}`);
     }
+    const access = accessContextOf(request.accessToken, resourceType, 'search');
     const fhirBase = `${publicOrigin(this.config, request)}${FHIR_BASE_PATHS[0]}`;
     const { params, cursor } = splitCursor(rawQueryParams(request.url));
-    const access = accessContextOf(request.accessToken);
     const payload = Object.assign(new SearchResourcesRequest(), {
       resourceType,
       params,

@@ -76,6 +76,27 @@ describe(FhirExceptionFilter.name, () => {
       expect(JSON.parse(written.body ?? '')).toEqual(outcome('error', 'login', 'Access token expired'));
     });
 
+    it('answers a missing token with a bare challenge and no error attribute (RFC 6750 §3.1)', () => {
+      const written = filtered(new AccessTokenError('missing'));
+      expect(written.status).toBe(401);
+      expect(written.headers['www-authenticate']).toBe('Bearer realm="connector"');
+    });
+
+    it('adds the invalid_token challenge to a 401 that came without one (e.g. from a service)', () => {
+      const written = filtered(FhirError.unauthorized('Token revoked'));
+      expect(written.status).toBe(401);
+      expect(written.headers['www-authenticate']).toBe('Bearer realm="connector", error="invalid_token"');
+      expect(JSON.parse(written.body ?? '')).toEqual(outcome('error', 'login', 'Token revoked'));
+    });
+
+    it('keeps the challenge a 401 already carries', () => {
+      const challenge = 'Bearer realm="connector", error="invalid_token", error_description="x"';
+      const written = filtered(
+        FhirHttpError.withHeaders(FhirError.unauthorized('x'), { 'www-authenticate': challenge }),
+      );
+      expect(written.headers['www-authenticate']).toBe(challenge);
+    });
+
     it.each([
       [new NotFoundException('Cannot GET /x'), 404, 'not-found', 'Cannot GET /x'],
       [new BadRequestException('Body is not valid'), 400, 'invalid', 'Body is not valid'],

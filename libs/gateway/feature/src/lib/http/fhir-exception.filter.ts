@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FhirError } from '@connector/fhir-outcomes';
 import { createLogger, REQUEST_ID_HEADER } from '@connector/shared-logging';
-import { accessTokenFailure } from '../auth/access-token-failure.util';
+import { accessTokenFailure, withInvalidTokenChallenge } from '../auth/access-token-failure.util';
 import { AccessTokenError } from '../auth/access-token.error';
 import { FHIR_JSON_CONTENT_TYPE } from '../gateway.constants';
 import { FhirHttpError } from './fhir-http.error';
@@ -40,7 +40,7 @@ export class FhirExceptionFilter implements ExceptionFilter {
       if (exception.status >= 500) {
         this.logger.warn({ requestId: request.id, status: exception.status }, exception.message);
       }
-      return exception;
+      return withInvalidTokenChallenge(exception);
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return fhirErrorFromHttpException(exception);
