@@ -37,4 +37,43 @@ describe(parseConfig.name, () => {
       ]);
     });
   });
+
+  describe('login throttle settings', () => {
+    it('defaults to 5 failures per user and 20 per IP in 300 s', () => {
+      const config = parseConfig({});
+      expect([config.loginMaxFailuresPerUser, config.loginMaxFailuresPerIp, config.loginThrottleWindowSeconds]).toEqual(
+        [5, 20, 300],
+      );
+    });
+
+    it('reads LOGIN_MAX_FAILURES_PER_USER, LOGIN_MAX_FAILURES_PER_IP and LOGIN_THROTTLE_WINDOW_SECONDS', () => {
+      const config = parseConfig({
+        LOGIN_MAX_FAILURES_PER_USER: '3',
+        LOGIN_MAX_FAILURES_PER_IP: '50',
+        LOGIN_THROTTLE_WINDOW_SECONDS: '900',
+      });
+      expect([config.loginMaxFailuresPerUser, config.loginMaxFailuresPerIp, config.loginThrottleWindowSeconds]).toEqual(
+        [3, 50, 900],
+      );
+    });
+
+    it('lists every bad throttle setting at once: zero, a fraction, a word', () => {
+      const problems = problemsOf({
+        LOGIN_MAX_FAILURES_PER_USER: '0',
+        LOGIN_MAX_FAILURES_PER_IP: '2.5',
+        LOGIN_THROTTLE_WINDOW_SECONDS: 'five minutes',
+      });
+      expect([...new Set(problems.map((problem) => problem.split(':')[0]))].sort()).toEqual([
+        'LOGIN_MAX_FAILURES_PER_IP',
+        'LOGIN_MAX_FAILURES_PER_USER',
+        'LOGIN_THROTTLE_WINDOW_SECONDS',
+      ]);
+    });
+
+    it('rejects a window longer than a day', () => {
+      expect(problemsOf({ LOGIN_THROTTLE_WINDOW_SECONDS: '86401' })).toEqual([
+        expect.stringMatching(/^LOGIN_THROTTLE_WINDOW_SECONDS:/),
+      ]);
+    });
+  });
 });

@@ -26,6 +26,12 @@ export interface ConnectorConfig {
   readonly corsOrigins: '*' | readonly string[];
   /** PEM certificate and key files: set → the gateway listens on HTTPS. */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
+  /** Failed logins of one username within the throttle window before further attempts get 429. */
+  readonly loginMaxFailuresPerUser: number;
+  /** Failed logins from one client IP within the throttle window before further attempts get 429. */
+  readonly loginMaxFailuresPerIp: number;
+  /** Length of the sliding window in which failed logins are counted. */
+  readonly loginThrottleWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +72,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConnectorC
     corsOrigins: corsOrigins(vars.CORS_ORIGINS),
     tls:
       vars.TLS_CERT && vars.TLS_KEY ? { certFile: resolve(vars.TLS_CERT), keyFile: resolve(vars.TLS_KEY) } : undefined,
+    loginMaxFailuresPerUser: vars.LOGIN_MAX_FAILURES_PER_USER ?? 5,
+    loginMaxFailuresPerIp: vars.LOGIN_MAX_FAILURES_PER_IP ?? 20,
+    loginThrottleWindowSeconds: vars.LOGIN_THROTTLE_WINDOW_SECONDS ?? 300,
   });
 }
 

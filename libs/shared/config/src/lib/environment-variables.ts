@@ -112,4 +112,28 @@ export class EnvironmentVariables {
   @IsDefined({ message: 'TLS_KEY must be set together with TLS_CERT' })
   @IsString()
   TLS_KEY?: string;
+
+  /** Failed logins per username within LOGIN_THROTTLE_WINDOW_SECONDS before 429 (default 5). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_USER?: number;
+
+  /** Failed logins per client IP within LOGIN_THROTTLE_WINDOW_SECONDS before 429 (default 20). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_FAILURES_PER_IP?: number;
+
+  /** Sliding window in which failed logins are counted (default 300). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_THROTTLE_WINDOW_SECONDS?: number;
 }
