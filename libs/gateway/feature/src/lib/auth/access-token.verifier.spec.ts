@@ -19,14 +19,18 @@ describe(AccessTokenVerifier.name, () => {
   let clients: FakeServiceClients;
   let nowMs: number;
   let jwks: JwksService;
+  /** What the auth service answers to `tokenStatus`, by jti. */
+  let revokedJtis: Set<string>;
 
   const verifier = (cacheSize = 100): AccessTokenVerifier =>
     new AccessTokenVerifier(
       jwks,
+      clients.asServiceClients(),
       configFrom({ CONNECTOR_BASE_URL: ISSUER, TOKEN_CACHE_SIZE: String(cacheSize) }),
       () => nowMs,
     );
   const jwksFetches = (): number => clients.callsTo(AuthSubjects.getJwks).length;
+  const statusChecks = (): object[] => clients.callsTo(AuthSubjects.tokenStatus).map((call) => call.payload);
   const problemOf = (promise: Promise<unknown>): Promise<unknown> =>
     promise.then(
       () => 'verified',
@@ -40,8 +44,12 @@ describe(AccessTokenVerifier.name, () => {
   beforeEach(() => {
     nowMs = T0;
     published = [key1];
+    revokedJtis = new Set();
     clients = new FakeServiceClients({
       [AuthSubjects.getJwks]: () => ({ keys: published.map((key) => key.publicJwk) }),
+      [AuthSubjects.tokenStatus]: (payload) => ({
+        active: !revokedJtis.has(String((payload as { jti?: string }).jti)),
+      }),
     });
     jwks = new JwksService(clients.asServiceClients(), () => nowMs);
   });
@@ -146,6 +154,58 @@ describe(AccessTokenVerifier.name, () => {
       nowMs += 21_000;
       await expect(problemOf(subject.verify(await unknownKid()))).resolves.toBe('invalid');
       expect(jwksFetches()).toBe(2);
+    });
+
+    describe('revocation (token status)', () => {
+      const revocable = (jti: string, claims: Record<string, unknown> = {}) =>
+        signTestToken(key1, { issuer: ISSUER, exp: seconds(T0) + 3600, claims: { jti, ...claims } });
+
+      it('asks the auth service once whether a token with a jti and a grant still stands, then trusts the cache', async () => {
+        const subject = verifier();
+        const token = await revocable('jti-1', { grant: 'grant-1' });
+
+        await expect(problemOf(subject.verify(token))).resolves.toBe('verified');
+        await expect(problemOf(subject.verify(token))).resolves.toBe('verified');
+
+        expect(statusChecks()).toEqual([{ jti: 'jti-1', grant: 'grant-1' }]);
+      });
+
+      it('refuses a revoked token as invalid, and does not cache the refusal', async () => {
+        const subject = verifier();
+        const token = await revocable('jti-revoked');
+        revokedJtis.add('jti-revoked');
+
+        await expect(problemOf(subject.verify(token))).resolves.toBe('invalid');
+        await expect(problemOf(subject.verify(token))).resolves.toBe('invalid');
+        expect(statusChecks()).toHaveLength(2);
+      });
+
+      it('stops accepting a token revoked after it was cached within 60 seconds', async () => {
+        const subject = verifier();
+        const token = await revocable('jti-later');
+        await subject.verify(token);
+        revokedJtis.add('jti-later');
+
+        nowMs = T0 + 59_999;
+        await expect(problemOf(subject.verify(token))).resolves.toBe('verified');
+        nowMs = T0 + 60_000;
+        await expect(problemOf(subject.verify(token))).resolves.toBe('invalid');
+      });
+
+      it('does not ask about a token that names neither a jti nor a grant', async () => {
+        await verifier().verify(await signTestToken(key1, { issuer: ISSUER, exp: seconds(T0) + 600 }));
+
+        expect(statusChecks()).toEqual([]);
+      });
+
+      it('fails with the transport error, not 401, when the status cannot be asked', async () => {
+        delete clients.handlers[AuthSubjects.tokenStatus];
+
+        const outcome = await problemOf(verifier().verify(await revocable('jti-down')));
+
+        expect(outcome).toBeInstanceOf(FhirError);
+        expect((outcome as FhirError).status).toBe(503);
+      });
     });
 
     it('fails with the transport error, not 401, when the keys cannot be fetched', async () => {

@@ -46,6 +46,9 @@ describe(TokenController.name, () => {
       expect(call.payload).toEqual({
         form: { grant_type: 'password', username: 'ann', password: 'p w&rd', scope: 'user/*.read' },
         authorization: BASIC,
+        clientIp: '127.0.0.1',
+        // No CONNECTOR_BASE_URL: the origin the request reached (light-my-request's Host).
+        endpointUrl: 'http://localhost:80/oauth/token',
       });
       expect(call.requestId).toBe('tok-1');
     });

@@ -1,5 +1,6 @@
 import { Controller, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthSubjects } from '@connector/contracts';
 import { sendOAuthReply } from './oauth-reply.util';
 import { TokenService } from './token.service';
 
@@ -10,9 +11,6 @@ export class TokenController {
 
   @Post('token')
   async token(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    sendOAuthReply(
-      reply,
-      await this.tokens.issue(request.headers['content-type'], request.body, request.headers.authorization),
-    );
+    sendOAuthReply(reply, await this.tokens.relay(AuthSubjects.issueToken, 'token', request));
   }
 }

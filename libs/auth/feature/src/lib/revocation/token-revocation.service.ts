@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidRequestError } from '@node-oauth/oauth2-server';
+import { type ClientEntity, GrantRepository, RevokedTokenRepository } from '@connector/auth-data-access';
+import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
+import { createLogger } from '@connector/shared-logging';
+import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
+import { IssuedTokenService } from '../introspection/issued-token.service';
+import { loggedOAuthErrorReply } from '../introspection/logged-oauth-error-reply.util';
+import { TOKEN_RESPONSE_HEADERS } from '../token/token-response.constants';
+import { revokedAccessTokenKey } from './revoked-token-key.util';
+
+/**
+ * OAuth 2.0 Token Revocation. A refresh token takes its whole grant with it (every token minted from it); an access
+ * token is refused until it expires, and its grant with it. The answer is 200 whether or not the token was known or
+ * the client's own (RFC 7009 §2.2), so the endpoint reveals nothing. See https://www.rfc-editor.org/rfc/rfc7009
+ */
+@Injectable()
+export class TokenRevocationService {
+  private readonly logger = createLogger(TokenRevocationService.name);
+
+  constructor(
+    private readonly authenticator: ClientAuthenticatorService,
+    private readonly issued: IssuedTokenService,
+    private readonly revoked: RevokedTokenRepository,
+    private readonly grants: GrantRepository,
+  ) {}
+
+  /** 200 with an empty JSON object, or an RFC 6749 §5.2 error (bad request, failed client authentication). */
+  async revoke(request: IssueTokenRequest): Promise<OAuthHttpReply> {
+    try {
+      const client = await this.authenticator.authenticate(request.form, request.authorization, request.endpointUrl);
+      const token = request.form['token'];
+      if (typeof token !== 'string' || token === '') {
+        throw new InvalidRequestError('Missing parameter: `token`');
+      }
+      await this.revokeEither(token, request.form['token_type_hint'], client);
+      return { status: 200, body: {}, headers: { ...TOKEN_RESPONSE_HEADERS } };
+    } catch (error) {
+      return loggedOAuthErrorReply(error, this.logger, 'Token revocation');
+    }
+  }
+
+  /** RFC 7009 §2.1: the hint only decides which kind is looked up first; an unknown hint is ignored. */
+  private async revokeEither(token: string, hint: string | undefined, client: ClientEntity): Promise<void> {
+    const attempts = [() => this.revokeAccessToken(token, client), () => this.revokeRefreshToken(token, client)];
+    if (hint === 'refresh_token') {
+      attempts.reverse();
+    }
+    for (const attempt of attempts) {
+      if (await attempt()) {
+        return;
+      }
+    }
+  }
+
+  /** True when the token is a live access token of this server (revoked when it is the client's own). */
+  private async revokeAccessToken(token: string, client: ClientEntity): Promise<boolean> {
+    const claims = await this.issued.accessToken(token);
+    if (claims === undefined) {
+      return false;
+    }
+    if (claims.client_id === client.clientId) {
+      await this.revoked.insertIfAbsent(revokedAccessTokenKey(claims.jti), new Date(claims.exp * 1000).toISOString());
+      if (claims.grant !== undefined) {
+        await this.grants.revoke(claims.grant, new Date().toISOString());
+      }
+    }
+    return true;
+  }
+
+  /** True when the token is a stored refresh token (its grant revoked when it is the client's own). */
+  private async revokeRefreshToken(token: string, client: ClientEntity): Promise<boolean> {
+    const found = await this.issued.refreshToken(token);
+    if (found === undefined) {
+      return false;
+    }
+    if (found.grant !== null && found.grant.clientId === client.clientId) {
+      await this.grants.revoke(found.grant.id, new Date().toISOString());
+    }
+    return true;
+  }
+}

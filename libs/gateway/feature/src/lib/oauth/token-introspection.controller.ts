@@ -1,0 +1,16 @@
+import { Controller, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthSubjects } from '@connector/contracts';
+import { sendOAuthReply } from './oauth-reply.util';
+import { TokenService } from './token.service';
+
+/** OAuth 2.0 Token Introspection. See https://www.rfc-editor.org/rfc/rfc7662#section-2 */
+@Controller('oauth')
+export class TokenIntrospectionController {
+  constructor(private readonly tokens: TokenService) {}
+
+  @Post('introspect')
+  async introspect(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    sendOAuthReply(reply, await this.tokens.relay(AuthSubjects.introspectToken, 'introspect', request));
+  }
+}
