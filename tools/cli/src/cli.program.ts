@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerClientsCommand } from './commands/clients.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerKeysCommand } from './commands/keys.command';
 import { registerReindexCommand } from './commands/reindex.command';
 import { registerUsersCommand } from './commands/users.command';
 import type { CliDeps } from './cli-deps';
@@ -22,6 +23,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   });
   registerUsersCommand(program, deps);
   registerClientsCommand(program, deps);
+  registerKeysCommand(program, deps);
   registerReindexCommand(program, deps);
   try {
     await program.parseAsync([...argv]);

@@ -60,6 +60,8 @@ export const AuthSubjects = {
   /** An EHR or portal creates a launch context for an app it launches. */
   createLaunch: 'auth.launch.create',
   getJwks: 'auth.jwks.get',
+  /** Starts signing with a new key; the old one stays in the JWKS for the tokens it signed. */
+  rotateSigningKey: 'auth.key.rotate',
   createUser: 'auth.user.create',
   createClient: 'auth.client.create',
   health: 'auth.health.check',

@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { openPostgresTestDatabase, openSqliteTestDatabase, type TestDataSource } from '@connector/shared-database-testing';
+import {
+  openPostgresTestDatabase,
+  openSqliteTestDatabase,
+  type TestDataSource,
+} from '@connector/shared-database-testing';
 import { authDatabase } from '../lib/auth-database';
 
 /** A migrated auth database for one spec, and how to throw it away. */

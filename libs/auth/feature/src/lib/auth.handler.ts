@@ -1,7 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AuthPageReply,
+  AuthPageRequest,
   AuthSubjects,
+  CreateLaunchReply,
+  CreateLaunchRequest,
   CreateClientReply,
   CreateClientRequest,
   CreateUserReply,
@@ -10,10 +14,18 @@ import {
   IssueTokenRequest,
   JwksReply,
   OAuthHttpReply,
+  RotateSigningKeyReply,
+  TokenStatusReply,
+  TokenStatusRequest,
 } from '@connector/contracts';
+import { AuthorizeFlowService } from './authorize/authorize-flow.service';
+import { LaunchContextService } from './authorize/launch-context.service';
 import { ClientAdminService } from './clients/client-admin.service';
 import { AuthHealthService } from './health/auth-health.service';
+import { TokenIntrospectionService } from './introspection/token-introspection.service';
 import { SigningKeyService } from './keys/signing-key.service';
+import { TokenRevocationService } from './revocation/token-revocation.service';
+import { TokenStatusService } from './revocation/token-status.service';
 import { TokenEndpointService } from './token/token-endpoint.service';
 import { UserAdminService } from './users/user-admin.service';
 
@@ -26,6 +38,11 @@ export class AuthHandler {
     private readonly userAdmin: UserAdminService,
     private readonly clientAdmin: ClientAdminService,
     private readonly healthService: AuthHealthService,
+    private readonly introspection: TokenIntrospectionService,
+    private readonly revocation: TokenRevocationService,
+    private readonly tokenStatusService: TokenStatusService,
+    private readonly authorizeFlow: AuthorizeFlowService,
+    private readonly launches: LaunchContextService,
   ) {}
 
   @MessagePattern(AuthSubjects.issueToken)
@@ -33,10 +50,41 @@ export class AuthHandler {
     return this.tokenEndpoint.issueToken(request);
   }
 
+  @MessagePattern(AuthSubjects.authorizePage)
+  authorizePage(@Payload() request: AuthPageRequest): Promise<AuthPageReply> {
+    return this.authorizeFlow.handle(request);
+  }
+
+  @MessagePattern(AuthSubjects.createLaunch)
+  createLaunch(@Payload() request: CreateLaunchRequest): Promise<CreateLaunchReply> {
+    return this.launches.create(request);
+  }
+
+  @MessagePattern(AuthSubjects.introspectToken)
+  introspectToken(@Payload() request: IssueTokenRequest): Promise<OAuthHttpReply> {
+    return this.introspection.introspect(request);
+  }
+
+  @MessagePattern(AuthSubjects.revokeToken)
+  revokeToken(@Payload() request: IssueTokenRequest): Promise<OAuthHttpReply> {
+    return this.revocation.revoke(request);
+  }
+
+  @MessagePattern(AuthSubjects.tokenStatus)
+  tokenStatus(@Payload() request: TokenStatusRequest): Promise<TokenStatusReply> {
+    return this.tokenStatusService.status(request);
+  }
+
   /** `GetJwksRequest` carries nothing, so the handler takes no payload. */
   @MessagePattern(AuthSubjects.getJwks)
   getJwks(): Promise<JwksReply> {
     return this.signingKeys.jwks();
+  }
+
+  /** `RotateSigningKeyRequest` carries nothing, so the handler takes no payload. */
+  @MessagePattern(AuthSubjects.rotateSigningKey)
+  rotateSigningKey(): Promise<RotateSigningKeyReply> {
+    return this.signingKeys.rotate();
   }
 
   @MessagePattern(AuthSubjects.createUser)

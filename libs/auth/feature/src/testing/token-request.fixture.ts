@@ -22,8 +22,11 @@ export function passwordForm(
 }
 
 /** The auth module with every seeded client and user registered through the handler. */
-export async function startSeededAuthModule(dataDir: string): Promise<INestApplicationContext> {
-  const app = await startAuthModule(dataDir);
+export async function startSeededAuthModule(
+  dataDir: string,
+  overrides: Record<string, string> = {},
+): Promise<INestApplicationContext> {
+  const app = await startAuthModule(dataDir, overrides);
   const handler = app.get(AuthHandler);
   for (const client of [WEB_CLIENT, PUBLIC_CLIENT, BATCH_CLIENT]) {
     await handler.createClient(client);

@@ -12,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { RESOURCE_ID_PATTERN } from '../fhir-patterns.constants';
+import { IsStringPairArray } from '../validators/string-pairs.validator';
 
 /** Who may create a launch: a username or a client id (both are URL-safe tokens). */
 const USERNAME_PATTERN_FOR_LAUNCH = /^[A-Za-z0-9._@~-]{1,128}$/;
@@ -70,9 +71,9 @@ export class AuthPageRequest {
   @IsIn(['GET', 'POST'])
   method!: 'GET' | 'POST';
 
-  /** The query (GET) or the urlencoded form (POST); a repeated name keeps its first value. */
-  @IsObject()
-  params!: Record<string, string>;
+  /** The query (GET) or the urlencoded form (POST), in order, repeated names kept (the consent page's scopes). */
+  @IsStringPairArray()
+  params!: [string, string][];
 
   /** The raw Cookie header. */
   @IsOptional()
@@ -143,6 +144,17 @@ export class OAuthHttpReply {
 }
 
 export class GetJwksRequest {}
+
+export class RotateSigningKeyRequest {}
+
+export class RotateSigningKeyReply {
+  @IsString()
+  kid!: string;
+
+  @IsOptional()
+  @IsString()
+  previousKid?: string;
+}
 
 /** The public JSON Web Key Set that verifies access tokens. See https://www.rfc-editor.org/rfc/rfc7517 */
 export class JwksReply {
@@ -240,7 +252,6 @@ export class CreateClientRequest {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   jwksUri?: string;
 }
-
 
 export class CreateClientReply {
   @IsString()

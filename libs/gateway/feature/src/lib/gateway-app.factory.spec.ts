@@ -113,7 +113,7 @@ describe(createGatewayApp.name, () => {
       );
     });
 
-    it('declares SMART-on-FHIR security with the token URL', async () => {
+    it('declares SMART-on-FHIR security with the OAuth endpoint URLs', async () => {
       const statement = (
         await app.inject({ method: 'GET', url: '/fhir/metadata', headers: { host: 'fhir.test' } })
       ).json<CapabilityStatement>();
@@ -124,13 +124,18 @@ describe(createGatewayApp.name, () => {
       });
       expect(security?.extension?.[0]).toEqual({
         url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
-        extension: [{ url: 'token', valueUri: 'http://fhir.test/oauth/token' }],
+        extension: [
+          { url: 'authorize', valueUri: 'http://fhir.test/oauth/authorize' },
+          { url: 'token', valueUri: 'http://fhir.test/oauth/token' },
+          { url: 'introspect', valueUri: 'http://fhir.test/oauth/introspect' },
+          { url: 'revoke', valueUri: 'http://fhir.test/oauth/revoke' },
+        ],
       });
     });
   });
 
   describe('GET [base]/.well-known/smart-configuration', () => {
-    it('advertises only the password grant, as JSON, without a token', async () => {
+    it('advertises the SMART App Launch endpoints and capabilities, as JSON, without a token', async () => {
       const response = await app.inject({
         method: 'GET',
         url: '/fhir/.well-known/smart-configuration',
@@ -138,16 +143,41 @@ describe(createGatewayApp.name, () => {
       });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.json()).toEqual({
+      const document = response.json();
+      expect(document).toMatchObject({
         issuer: 'connector',
         jwks_uri: 'http://fhir.test/.well-known/jwks.json',
+        authorization_endpoint: 'http://fhir.test/oauth/authorize',
         token_endpoint: 'http://fhir.test/oauth/token',
-        grant_types_supported: ['password'],
-        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-        scopes_supported: ['patient/*.read', 'user/*.read'],
-        response_types_supported: [],
-        capabilities: [],
+        introspection_endpoint: 'http://fhir.test/oauth/introspect',
+        revocation_endpoint: 'http://fhir.test/oauth/revoke',
+        response_types_supported: ['code'],
+        code_challenge_methods_supported: ['S256'],
+        token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
       });
+      expect(document.grant_types_supported.sort()).toEqual(
+        ['authorization_code', 'client_credentials', 'password', 'refresh_token'].sort(),
+      );
+      // The capabilities issue 5 asks for (https://hl7.org/fhir/smart-app-launch/conformance.html#capabilities).
+      expect(document.capabilities).toEqual(
+        expect.arrayContaining([
+          'launch-ehr',
+          'launch-standalone',
+          'client-public',
+          'client-confidential-symmetric',
+          'client-confidential-asymmetric',
+          'sso-openid-connect',
+          'context-ehr-patient',
+          'context-standalone-patient',
+          'permission-offline',
+          'permission-patient',
+          'permission-user',
+          'permission-v1',
+          'permission-v2',
+          'authorize-post',
+        ]),
+      );
+      expect(document.capabilities).not.toContain('context-standalone-encounter');
     });
   });
 

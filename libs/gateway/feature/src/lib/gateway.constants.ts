@@ -19,11 +19,32 @@ export const JWKS_CACHE_MS = 5 * 60 * 1000;
 /** A token naming an unknown `kid` may trigger a JWKS refetch at most this often (key rotation, not a DoS lever). */
 export const JWKS_REFETCH_THROTTLE_MS = 30 * 1000;
 
+/**
+ * The longest a verified access token is served from memory before the auth service is asked again whether it still
+ * stands: a revoked token (RFC 7009) stops working within this time.
+ */
+export const VERIFIED_TOKEN_MAX_AGE_MS = 60 * 1000;
+
 /** Readiness must answer quickly even when a service hangs; never longer than the configured service timeout. */
 export const HEALTH_CHECK_TIMEOUT_MS = 2000;
 
 /** Per-base-URL documents (metadata, SMART configuration): the Host header is client-controlled, so bound them. */
 export const BASE_URL_CACHE_SIZE = 32;
 
-/** The SMART scopes the auth service grants today (read-only, v1 syntax). */
-export const SMART_SCOPES_SUPPORTED = ['patient/*.read', 'user/*.read'] as const;
+/** Example scopes advertised in discovery: any v1 or v2 resource scope (incl. granular ones) is understood. */
+export const SMART_SCOPES_SUPPORTED = [
+  'openid',
+  'fhirUser',
+  'profile',
+  'launch',
+  'launch/patient',
+  'launch/encounter',
+  'offline_access',
+  'online_access',
+  'patient/*.rs',
+  'user/*.rs',
+  'system/*.rs',
+  'patient/*.read',
+  'user/*.read',
+  'system/*.read',
+] as const;

@@ -15,6 +15,14 @@ import { SmartConfigurationService } from './fhir/smart-configuration.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JwksController } from './oauth/jwks.controller';
+import { AuthorizePageService } from './oauth/authorize-page.service';
+import { AuthorizeController } from './oauth/authorize.controller';
+import { LaunchController } from './oauth/launch.controller';
+import { LaunchService } from './oauth/launch.service';
+import { OpenIdConfigurationController } from './oauth/openid-configuration.controller';
+import { SmartStyleController } from './oauth/smart-style.controller';
+import { TokenIntrospectionController } from './oauth/token-introspection.controller';
+import { TokenRevocationController } from './oauth/token-revocation.controller';
 import { TokenController } from './oauth/token.controller';
 import { TokenService } from './oauth/token.service';
 
@@ -25,7 +33,19 @@ export class GatewayModule {
     const clock: Clock = () => Date.now();
     return {
       module: GatewayModule,
-      controllers: [FhirController, FhirFallbackController, TokenController, JwksController, HealthController],
+      controllers: [
+        FhirController,
+        FhirFallbackController,
+        TokenController,
+        TokenIntrospectionController,
+        TokenRevocationController,
+        JwksController,
+        HealthController,
+        AuthorizeController,
+        LaunchController,
+        OpenIdConfigurationController,
+        SmartStyleController,
+      ],
       providers: [
         { provide: CONNECTOR_CONFIG, useValue: config },
         { provide: SERVICE_CLIENTS, useValue: clients },
@@ -39,6 +59,8 @@ export class GatewayModule {
         ResourceHistoryService,
         ResourceSearchService,
         TokenService,
+        AuthorizePageService,
+        LaunchService,
         HealthService,
       ],
     };

@@ -22,7 +22,7 @@ export async function startEmbeddedServices(config: ConnectorConfig): Promise<Em
   const bus = new InProcessBus();
   const services: INestMicroservice[] = [];
   try {
-    services.push(await startServiceMicroservice(AuthServiceModule.forRoot(config), 'auth', config, bus));
+    services.push(await startServiceMicroservice(AuthServiceModule.forRoot(config, bus), 'auth', config, bus));
     for (const service of RESOURCE_SERVICE_NAMES) {
       services.push(await startServiceMicroservice(FhirResourceServiceModule.forRoot(service, config), service, config, bus));
     }

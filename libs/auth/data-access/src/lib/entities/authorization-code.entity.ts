@@ -5,7 +5,12 @@ import { spaceSeparatedTransformer } from '../transformers/space-separated.trans
 @Entity({ name: 'auth_authorization_code' })
 export class AuthorizationCodeEntity {
   /** SHA-256 (hex) of the code: a database reader cannot redeem codes. */
-  @PrimaryColumn({ name: 'code_hash', type: 'varchar', length: 64, primaryKeyConstraintName: 'PK_auth_authorization_code' })
+  @PrimaryColumn({
+    name: 'code_hash',
+    type: 'varchar',
+    length: 64,
+    primaryKeyConstraintName: 'PK_auth_authorization_code',
+  })
   codeHash!: string;
 
   @Column({ name: 'client_id', type: 'varchar', length: 128 })

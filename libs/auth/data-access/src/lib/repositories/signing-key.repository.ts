@@ -21,6 +21,17 @@ export class SigningKeyRepository {
   }
 
   /**
+   * Makes `key` the active key and retires the current one in one transaction (the retired key stays, so tokens it
+   * signed keep verifying until they expire).
+   */
+  async rotate(key: SigningKeyEntity): Promise<void> {
+    await this.keys.manager.transaction(async (manager) => {
+      await manager.createQueryBuilder().update(SigningKeyEntity).set({ active: () => 'NULL' }).where('active = 1').execute();
+      await manager.insert(SigningKeyEntity, { ...key, active: true });
+    });
+  }
+
+  /**
    * Stores a new active key unless another one is already active; false when another copy of the service won
    * the race, in which case the caller must use {@link findActive} instead of its own key.
    */

@@ -48,4 +48,39 @@ describe(SigningKeyService.name, () => {
       expect(keys.map((key) => key.kid)).toEqual([stored[0].kid, stored[0].kid, stored[0].kid]);
     });
   });
+
+  describe('rotate', () => {
+    it('signs with a new key from then on and keeps the old one in the JWKS', async () => {
+      const service = app.get(SigningKeyService);
+      const before = await service.activeKey();
+
+      const reply = await service.rotate();
+
+      expect(reply).toEqual({ kid: expect.any(String), previousKid: before.kid });
+      expect(reply.kid).not.toBe(before.kid);
+      expect((await service.activeKey()).kid).toBe(reply.kid);
+      const published = (await service.jwks()).keys.map((key) => key['kid']);
+      expect(published.sort()).toEqual([before.kid, reply.kid].sort());
+      const stored: { kid: string; active: number | null }[] = await app
+        .get(DataSource)
+        .query('SELECT kid, active FROM auth_signing_key ORDER BY created_at');
+      expect(stored.filter((row) => row.active === 1).map((row) => row.kid)).toEqual([reply.kid]);
+    });
+
+    it('reaches another copy of the service once that copy re-reads the active key', async () => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
+      try {
+        const other = new SigningKeyService(app.get(SigningKeyRepository));
+        const old = await other.activeKey();
+        const reply = await app.get(SigningKeyService).rotate();
+        expect((await other.activeKey()).kid).toBe(old.kid);
+
+        jest.setSystemTime(Date.now() + 61_000);
+
+        expect((await other.activeKey()).kid).toBe(reply.kid);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+  });
 });

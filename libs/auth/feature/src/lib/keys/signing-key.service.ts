@@ -1,10 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { importJWK, type JWK, type KeyLike } from 'jose';
 import { type SigningKeyEntity, SigningKeyRepository } from '@connector/auth-data-access';
-import type { JwksReply } from '@connector/contracts';
+import type { JwksReply, RotateSigningKeyReply } from '@connector/contracts';
 import { createLogger } from '@connector/shared-logging';
 import { newSigningKey } from './new-signing-key.util';
 import { publicJwkOf } from './public-jwk.util';
+import { ACTIVE_KEY_RECHECK_MS } from './signing-key.constants';
 
 /** The key that signs access tokens, ready to use. */
 export interface ActiveSigningKey {
@@ -21,6 +22,7 @@ export interface ActiveSigningKey {
 export class SigningKeyService implements OnModuleInit {
   private readonly logger = createLogger(SigningKeyService.name);
   private active: Promise<ActiveSigningKey> | undefined;
+  private loadedAt = 0;
 
   constructor(private readonly keys: SigningKeyRepository) {}
 
@@ -29,14 +31,38 @@ export class SigningKeyService implements OnModuleInit {
     await this.activeKey();
   }
 
-  /** The active key, loaded (or created) once per process. */
+  /**
+   * The active key, loaded (or created) once and re-read every {@link ACTIVE_KEY_RECHECK_MS}, so that a rotation
+   * done by one copy of the service (or the CLI) reaches every copy within that time.
+   */
   activeKey(): Promise<ActiveSigningKey> {
-    this.active ??= this.loadOrCreate().catch((error: unknown) => {
+    if (Date.now() - this.loadedAt > ACTIVE_KEY_RECHECK_MS) {
+      this.active = undefined;
+    }
+    this.active ??= this.load();
+    return this.active;
+  }
+
+  /**
+   * Signs new tokens with a fresh key from now on; the old key stays published until its tokens have expired.
+   * See https://www.rfc-editor.org/rfc/rfc7517#section-4.5 (`kid`)
+   */
+  async rotate(): Promise<RotateSigningKeyReply> {
+    const previous = await this.keys.findActive();
+    const key = await newSigningKey(new Date());
+    await this.keys.rotate(key);
+    this.active = undefined;
+    this.logger.info({ kid: key.kid, previousKid: previous?.kid }, 'Rotated the token signing key');
+    return { kid: key.kid, ...(previous ? { previousKid: previous.kid } : {}) };
+  }
+
+  private load(): Promise<ActiveSigningKey> {
+    this.loadedAt = Date.now();
+    return this.loadOrCreate().catch((error: unknown) => {
       // Do not cache a failure (e.g. the database was briefly down): the next call tries again.
       this.active = undefined;
       throw error;
     });
-    return this.active;
   }
 
   /** The public keys that verify tokens this service signed. See https://www.rfc-editor.org/rfc/rfc7517#section-5 */

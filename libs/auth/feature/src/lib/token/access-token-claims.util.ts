@@ -1,22 +1,35 @@
 import type { JWTPayload } from 'jose';
-import type { UserEntity } from '@connector/auth-data-access';
 import { patientContextOf } from './patient-context.util';
+import type { GrantContext } from './grant-context';
 
 /**
  * The private claims of an access token (the registered ones — iss, sub, iat, exp, jti — are set while signing):
- * who the client is, what it may do, and whom the user is and acts for.
+ * who the client is, what it may do, whom the user is and acts for, and which grant can revoke it.
  */
-export function accessTokenClaims(user: UserEntity, clientId: string, scopes: readonly string[]): JWTPayload {
-  const claims: JWTPayload = { client_id: clientId, scope: scopes.join(' '), role: user.role };
-  if (user.fhirUser) {
-    claims['fhirUser'] = user.fhirUser;
+export function accessTokenClaims(context: GrantContext, clientId: string, scopes: readonly string[]): JWTPayload {
+  const claims: JWTPayload = { client_id: clientId, scope: scopes.join(' ') };
+  const user = context.user;
+  if (user) {
+    claims['role'] = user.role;
+    if (user.fhirUser) {
+      claims['fhirUser'] = user.fhirUser;
+    }
   }
-  const patient = patientContextOf(user);
+  const patient = context.patientId ?? (user ? patientContextOf(user) : undefined);
   if (patient !== undefined) {
     claims['patient'] = patient;
   }
-  if (user.patientIds.length > 0) {
+  if (context.patientId !== null) {
+    // A launch picked one patient: the token is about that one, even for someone who may act for several.
+    claims['patients'] = [context.patientId];
+  } else if (user && user.patientIds.length > 0) {
     claims['patients'] = [...user.patientIds];
+  }
+  if (context.encounterId !== null) {
+    claims['encounter'] = context.encounterId;
+  }
+  if (context.grantId !== null) {
+    claims['grant'] = context.grantId;
   }
   return claims;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
-import type { UserEntity } from '@connector/auth-data-access';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { SigningKeyService } from '../keys/signing-key.service';
 import { accessTokenClaims } from './access-token-claims.util';
+import type { GrantContext } from './grant-context';
 
 /** Signs access tokens: RS256 JWTs the gateway verifies against the JWKS. */
 @Injectable()
@@ -14,14 +14,14 @@ export class AccessTokenService {
     private readonly keys: SigningKeyService,
   ) {}
 
-  /** A token for the user acting through the client, valid for `accessTokenTtlSeconds` from now. */
-  async issue(user: UserEntity, clientId: string, scopes: readonly string[]): Promise<string> {
+  /** A token for the grant's user (or, without one, the client itself), valid for `accessTokenTtlSeconds`. */
+  async issue(context: GrantContext, clientId: string, scopes: readonly string[]): Promise<string> {
     const key = await this.keys.activeKey();
     const issuedAt = Math.floor(Date.now() / 1000);
-    return new SignJWT(accessTokenClaims(user, clientId, scopes))
+    return new SignJWT(accessTokenClaims(context, clientId, scopes))
       .setProtectedHeader({ alg: key.alg, kid: key.kid })
       .setIssuer(this.config.baseUrl ?? 'connector')
-      .setSubject(user.username)
+      .setSubject(context.user?.username ?? clientId)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + this.config.accessTokenTtlSeconds)
       .setJti(randomUUID())

@@ -31,7 +31,9 @@ describe(oauthErrorReply.name, () => {
   });
 
   it('turns unauthorized_client for an unimplemented grant into unsupported_grant_type', () => {
-    expect(oauthErrorReply(new UnauthorizedClientError('no'), 'refresh_token')).toMatchObject({
+    expect(
+      oauthErrorReply(new UnauthorizedClientError('no'), 'urn:ietf:params:oauth:grant-type:device_code'),
+    ).toMatchObject({
       status: 400,
       body: { error: 'unsupported_grant_type' },
     });

@@ -14,7 +14,11 @@ describe(TokenEndpointService.name, () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    app = await startSeededAuthModule(dataDir);
+    // Every case here fails on purpose for the same user; the throttle has its own cases below with real limits.
+    app = await startSeededAuthModule(dataDir, {
+      LOGIN_MAX_FAILURES_PER_USER: '1000',
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
+    });
     tokens = app.get(TokenEndpointService);
   });
 
@@ -108,13 +112,19 @@ describe(TokenEndpointService.name, () => {
         expectError(await tokens.issueToken({ form, authorization: WEB_BASIC }), 400, 'unsupported_grant_type');
       });
 
-      it('answers unsupported_grant_type for a standard grant this server does not implement', async () => {
+      it('answers unsupported_grant_type for a registered grant type this server does not implement', async () => {
+        const form = { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'x' };
+
+        expectError(await tokens.issueToken({ form, authorization: WEB_BASIC }), 400, 'unsupported_grant_type');
+      });
+
+      it('answers invalid_scope to client credentials when the client may have no system/ scope', async () => {
         const reply = await tokens.issueToken({
           form: { grant_type: 'client_credentials' },
           authorization: basic(BATCH_CLIENT.clientId, BATCH_CLIENT.clientSecret),
         });
 
-        expectError(reply, 400, 'unsupported_grant_type');
+        expectError(reply, 400, 'invalid_scope');
       });
 
       it('answers invalid_request when username is missing', async () => {
@@ -134,6 +144,64 @@ describe(TokenEndpointService.name, () => {
 
         expectError(await tokens.issueToken({ form, authorization: WEB_BASIC }), 400, 'invalid_request');
       });
+    });
+  });
+
+  describe('throttling', () => {
+    let throttledDir: string;
+    let throttledApp: INestApplicationContext;
+    let throttled: TokenEndpointService;
+
+    beforeAll(async () => {
+      throttledDir = tempDataDir();
+      throttledApp = await startSeededAuthModule(throttledDir, {
+        LOGIN_MAX_FAILURES_PER_USER: '3',
+        LOGIN_MAX_FAILURES_PER_IP: '5',
+      });
+      throttled = throttledApp.get(TokenEndpointService);
+    });
+
+    afterAll(async () => {
+      await throttledApp.close();
+      rmSync(throttledDir, { recursive: true, force: true });
+    });
+
+    it("answers 429 with Retry-After once a user's password has failed too often, even with the right password", async () => {
+      const wrong = {
+        form: passwordForm({ ...PROVIDER_USER, password: 'nope' }),
+        authorization: WEB_BASIC,
+        clientIp: '203.0.113.1',
+      };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expectError(await throttled.issueToken(wrong), 400, 'invalid_grant');
+      }
+      const reply = await throttled.issueToken({ ...wrong, form: passwordForm(PROVIDER_USER) });
+
+      expect(reply.status).toBe(429);
+      expect(Number(reply.headers?.['Retry-After'])).toBeGreaterThan(0);
+      expect(reply.headers).toMatchObject(NO_STORE);
+    });
+
+    it('throttles an address that fails for many users, and a client whose secret keeps failing', async () => {
+      const fromIp = (username: string) => ({
+        form: passwordForm({ username, password: 'nope' }),
+        authorization: WEB_BASIC,
+        clientIp: '203.0.113.2',
+      });
+      for (const username of ['u1', 'u2', 'u3', 'u4', 'u5']) {
+        expect((await throttled.issueToken(fromIp(username))).status).toBe(400);
+      }
+      expect((await throttled.issueToken(fromIp('u6'))).status).toBe(429);
+
+      const badSecret = {
+        form: { grant_type: 'client_credentials' },
+        authorization: basic(BATCH_CLIENT.clientId, 'wrong-secret'),
+        clientIp: '203.0.113.3',
+      };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect((await throttled.issueToken(badSecret)).status).toBe(401);
+      }
+      expect((await throttled.issueToken(badSecret)).status).toBe(429);
     });
   });
 });

@@ -146,9 +146,10 @@ describe(TokenEndpointService.name, () => {
 
         const reply = await tokens.issueToken({ form, authorization: WEB_BASIC });
 
+        // patient/*.read of the client covers patient/Observation.read; launch is not the client's.
         expect(reply.status).toBe(200);
-        expect(reply.body['scope']).toBe('user/*.read');
-        expect((await verifiedClaims(reply)).payload['scope']).toBe('user/*.read');
+        expect(reply.body['scope']).toBe('user/*.read patient/Observation.read');
+        expect((await verifiedClaims(reply)).payload['scope']).toBe('user/*.read patient/Observation.read');
       });
 
       it('never grants user/* scopes to a patient', async () => {

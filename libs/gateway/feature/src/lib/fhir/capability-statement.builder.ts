@@ -3,6 +3,7 @@ import { owningService } from '@connector/contracts';
 import { searchParametersFor } from '@connector/fhir-search-parameters';
 import { R4_RESOURCE_TYPES } from '@connector/fhir-types';
 import { CONNECTOR_SOFTWARE_NAME, CONNECTOR_VERSION } from '../gateway.constants';
+import type { OAuthUrls } from '../oauth/oauth-urls.util';
 
 const SECURITY_SERVICE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/restful-security-service';
 const OAUTH_URIS_EXTENSION = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
@@ -30,11 +31,11 @@ function servedResources(): CapabilityStatementRestResource[] {
 }
 
 /**
- * What this server really does today (read by id, type-level search, JSON, SMART bearer tokens), and nothing more.
+ * What this server really does today (read by id, type-level search, JSON and XML, SMART on FHIR OAuth), and nothing more.
  * See https://hl7.org/fhir/R4/capabilitystatement.html and
  * https://hl7.org/fhir/smart-app-launch/1.0.0/conformance/index.html#declaring-support-for-oauth2-endpoints
  */
-export function buildCapabilityStatement(fhirBaseUrl: string, tokenUrl: string, date: Date): CapabilityStatement {
+export function buildCapabilityStatement(fhirBaseUrl: string, urls: OAuthUrls, date: Date): CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -48,7 +49,17 @@ export function buildCapabilityStatement(fhirBaseUrl: string, tokenUrl: string, 
       {
         mode: 'server',
         security: {
-          extension: [{ url: OAUTH_URIS_EXTENSION, extension: [{ url: 'token', valueUri: tokenUrl }] }],
+          extension: [
+            {
+              url: OAUTH_URIS_EXTENSION,
+              extension: [
+                { url: 'authorize', valueUri: urls.authorize },
+                { url: 'token', valueUri: urls.token },
+                { url: 'introspect', valueUri: urls.introspect },
+                { url: 'revoke', valueUri: urls.revoke },
+              ],
+            },
+          ],
           service: [
             {
               coding: [{ system: SECURITY_SERVICE_SYSTEM, code: 'SMART-on-FHIR' }],

@@ -24,7 +24,7 @@ export class MetadataService {
     const fhirBaseUrl = `${origin}${fhirBasePathOf(request)}`;
     let json = this.statements.get(fhirBaseUrl);
     if (json === undefined) {
-      const statement = buildCapabilityStatement(fhirBaseUrl, oauthUrls(origin).token, new Date(this.now()));
+      const statement = buildCapabilityStatement(fhirBaseUrl, oauthUrls(origin), new Date(this.now()));
       json = JSON.stringify(statement);
       this.statements.set(fhirBaseUrl, json);
     }

@@ -5,28 +5,59 @@ import { oauthUrls } from '../oauth/oauth-urls.util';
 export interface SmartConfiguration {
   readonly issuer: string;
   readonly jwks_uri: string;
+  readonly authorization_endpoint: string;
   readonly token_endpoint: string;
+  readonly introspection_endpoint: string;
+  readonly revocation_endpoint: string;
   readonly grant_types_supported: readonly string[];
   readonly token_endpoint_auth_methods_supported: readonly string[];
+  readonly token_endpoint_auth_signing_alg_values_supported: readonly string[];
   readonly scopes_supported: readonly string[];
   readonly response_types_supported: readonly string[];
+  readonly code_challenge_methods_supported: readonly string[];
   readonly capabilities: readonly string[];
 }
 
 /**
- * Advertises only what exists: the password grant at the token endpoint and the signing keys. No authorize
- * endpoint, response types or launch capabilities until they are built.
+ * Exactly the SMART capabilities this server implements (each one is exercised by the SMART launch e2e test).
+ * See https://hl7.org/fhir/smart-app-launch/conformance.html#capabilities
  */
+export const SMART_CAPABILITIES = [
+  'launch-ehr',
+  'launch-standalone',
+  'authorize-post',
+  'client-public',
+  'client-confidential-symmetric',
+  'client-confidential-asymmetric',
+  'sso-openid-connect',
+  'context-ehr-patient',
+  'context-ehr-encounter',
+  'context-standalone-patient',
+  'context-banner',
+  'context-style',
+  'permission-offline',
+  'permission-online',
+  'permission-patient',
+  'permission-user',
+  'permission-v1',
+  'permission-v2',
+] as const;
+
 export function buildSmartConfiguration(origin: string, issuer: string): SmartConfiguration {
   const urls = oauthUrls(origin);
   return {
     issuer,
     jwks_uri: urls.jwks,
+    authorization_endpoint: urls.authorize,
     token_endpoint: urls.token,
-    grant_types_supported: ['password'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    introspection_endpoint: urls.introspect,
+    revocation_endpoint: urls.revoke,
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'password'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
     scopes_supported: [...SMART_SCOPES_SUPPORTED],
-    response_types_supported: [],
-    capabilities: [],
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
+    capabilities: [...SMART_CAPABILITIES],
   };
 }

@@ -1,4 +1,22 @@
 /** Where the OAuth endpoints live, relative to the server's public origin. */
-export function oauthUrls(origin: string): { readonly token: string; readonly jwks: string } {
-  return { token: `${origin}/oauth/token`, jwks: `${origin}/.well-known/jwks.json` };
+export interface OAuthUrls {
+  readonly authorize: string;
+  readonly token: string;
+  readonly introspect: string;
+  readonly revoke: string;
+  readonly launch: string;
+  readonly jwks: string;
+  readonly smartStyle: string;
+}
+
+export function oauthUrls(origin: string): OAuthUrls {
+  return {
+    authorize: `${origin}/oauth/authorize`,
+    token: `${origin}/oauth/token`,
+    introspect: `${origin}/oauth/introspect`,
+    revoke: `${origin}/oauth/revoke`,
+    launch: `${origin}/oauth/launch`,
+    jwks: `${origin}/.well-known/jwks.json`,
+    smartStyle: `${origin}/oauth/smart-style.json`,
+  };
 }

@@ -1,0 +1,36 @@
+import type { UserEntity } from '@connector/auth-data-access';
+
+/**
+ * Whom a token is for and in what context — what the OAuth library calls the "user" of a grant. For a backend
+ * service (client credentials) there is no user: the client acts for itself.
+ */
+export interface GrantContext {
+  readonly user: UserEntity | undefined;
+  /** The launch patient (EHR launch, picker, or a patient's own record). */
+  readonly patientId: string | null;
+  readonly encounterId: string | null;
+  /** The OpenID Connect nonce of the authorize request, echoed in the id_token. */
+  readonly nonce: string | null;
+  /** The grant the token belongs to (authorization code and refresh flows); its revocation stops the token. */
+  readonly grantId: string | null;
+  /** True when the grant row must still be written (a code being redeemed), false when it exists (a refresh). */
+  readonly newGrant: boolean;
+  /**
+   * An existing grant's access type: a refresh that narrows the scope keeps refreshing even when the narrower
+   * scope no longer names `offline_access` (the grant, not the latest token, decides).
+   */
+  readonly grantAccessType?: 'offline' | 'online';
+}
+
+export function passwordContext(user: UserEntity, patientId: string | undefined): GrantContext {
+  return { user, patientId: patientId ?? null, encounterId: null, nonce: null, grantId: null, newGrant: false };
+}
+
+export const BACKEND_SERVICE_CONTEXT: GrantContext = {
+  user: undefined,
+  patientId: null,
+  encounterId: null,
+  nonce: null,
+  grantId: null,
+  newGrant: false,
+};
