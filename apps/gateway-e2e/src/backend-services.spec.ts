@@ -154,4 +154,32 @@ describe('SMART Backend Services (client_credentials + private_key_jwt)', () => 
     expect(introspected.status).toBe(200);
     expect(introspected.body).toMatchObject({ active: true, client_id: CLIENT_ID, scope: 'system/Patient.rs' });
   });
+
+  it('refuses a launch for a patient that does not exist, or with an encounter of another patient', async () => {
+    const bearer = `Bearer ${(await tokenRequest('system/Patient.rs')).body.access_token}`;
+    const unknown = await http.post('/oauth/launch').set('authorization', bearer).send({ patient: 'no-such-patient' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.resourceType).toBe('OperationOutcome');
+
+    const encounters = DEMO.filter((resource) => resource.type === 'Encounter');
+    const foreign = encounters.find(
+      (encounter) => (encounter.resource['subject'] as { reference?: string }).reference !== `Patient/${DEMO_PATIENT}`,
+    );
+    const own = encounters.find(
+      (encounter) => (encounter.resource['subject'] as { reference?: string }).reference === `Patient/${DEMO_PATIENT}`,
+    );
+    expect(foreign).toBeDefined();
+    expect(own).toBeDefined();
+    const mismatched = await http
+      .post('/oauth/launch')
+      .set('authorization', bearer)
+      .send({ patient: DEMO_PATIENT, encounter: foreign?.id });
+    expect(mismatched.status).toBe(400);
+    const matched = await http
+      .post('/oauth/launch')
+      .set('authorization', bearer)
+      .type('form')
+      .send({ patient: DEMO_PATIENT, encounter: own?.id });
+    expect(matched.status).toBe(200);
+  });
 });

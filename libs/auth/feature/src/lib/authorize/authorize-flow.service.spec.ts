@@ -167,6 +167,9 @@ describe('AuthorizeFlowService (through AuthHandler.authorizePage)', () => {
       expect(reply.headers['set-cookie']).toMatch(/^connector_authorize=[\w-]{43}; .*HttpOnly; SameSite=Lax; Secure$/);
       expect(browser.field('csrf')).toMatch(/^[\w-]{43}$/);
       expect(reply.headers['x-frame-options']).toBe('DENY');
+      // The last form's 303 goes to the app: the policy must let it through, and only to the app's origin.
+      expect(reply.headers['content-security-policy']).toContain("form-action 'self' https://app.example.com;");
+      expect(reply.headers['content-security-policy']).toContain("default-src 'none'");
     });
   });
 

@@ -112,7 +112,8 @@ export class AuthorizeFlowService {
         ip: page.clientIp,
       });
       const message = `Too many failed sign-ins. Try again in ${retryAfter} seconds.`;
-      return htmlReply(429, loginPage(fields, client.name, message, username), { 'retry-after': String(retryAfter) });
+      const page429 = loginPage(fields, client.name, message, username);
+      return htmlReply(429, page429, { 'retry-after': String(retryAfter) }, request.redirectUri);
     }
     const user = await this.credentials.verify(username, password);
     if (!user) {
@@ -124,7 +125,8 @@ export class AuthorizeFlowService {
         clientId: client.clientId,
         ip: page.clientIp,
       });
-      return htmlReply(401, loginPage(fields, client.name, 'Wrong username or password.', username));
+      const page401 = loginPage(fields, client.name, 'Wrong username or password.', username);
+      return htmlReply(401, page401, {}, request.redirectUri);
     }
     this.throttle.recordSuccess(username, page.clientIp);
     void this.audit.record({
@@ -239,6 +241,8 @@ export class AuthorizeFlowService {
     return htmlReply(
       error === undefined ? 200 : 400,
       patientPickerPage({ request: request.id, csrf: request.csrfToken }, patients, query, error),
+      {},
+      request.redirectUri,
     );
   }
 
@@ -256,6 +260,8 @@ export class AuthorizeFlowService {
     return htmlReply(
       200,
       consentPage({ request: request.id, csrf: request.csrfToken }, client.name, choices, patientName, error),
+      {},
+      request.redirectUri,
     );
   }
 }

@@ -7,13 +7,30 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
   pragma: 'no-cache',
   'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
 };
 
-export function htmlReply(status: number, html: string, headers: Record<string, string> = {}): AuthPageReply {
-  return { status, headers: { ...PAGE_HEADERS, ...headers }, html };
+/**
+ * No scripts, no framing, forms only to us — and to the app's redirect URI: a browser checks the 303 that follows
+ * the last form post against `form-action` too, so without the app's origin it would block the way back.
+ */
+function securityPolicy(redirectUri: string | undefined): string {
+  const formTargets = redirectUri === undefined ? "'self'" : `'self' ${new URL(redirectUri).origin}`;
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}; frame-ancestors 'none'`;
+}
+
+/** A page of the flow; `redirectUri`: where its form may end up (the app), when the page belongs to a request. */
+export function htmlReply(
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+  redirectUri?: string,
+): AuthPageReply {
+  return {
+    status,
+    headers: { ...PAGE_HEADERS, 'content-security-policy': securityPolicy(redirectUri), ...headers },
+    html,
+  };
 }
 
 export function errorPageReply(status: number, title: string, message: string): AuthPageReply {

@@ -97,9 +97,9 @@ export class AuthorizeStartService {
       expiresAt: new Date(Date.now() + AUTHORIZE_REQUEST_TTL_SECONDS * 1000).toISOString(),
     } satisfies AuthorizationRequestEntity);
     await this.requests.insert(request);
-    return htmlReply(200, loginPage({ request: request.id, csrf: request.csrfToken }, client.name), {
-      'set-cookie': bindingCookie(secret, page.secure, AUTHORIZE_REQUEST_TTL_SECONDS),
-    });
+    const cookie = bindingCookie(secret, page.secure, AUTHORIZE_REQUEST_TTL_SECONDS);
+    const html = loginPage({ request: request.id, csrf: request.csrfToken }, client.name);
+    return htmlReply(200, html, { 'set-cookie': cookie }, request.redirectUri);
   }
 }
 

@@ -1,9 +1,17 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { validate } from 'class-validator';
-import { AuthSubjects, CreateLaunchReply, CreateLaunchRequest } from '@connector/contracts';
+import {
+  AuthSubjects,
+  CreateLaunchReply,
+  CreateLaunchRequest,
+  FULL_ACCESS,
+  owningService,
+  RESOURCE_SERVICE_SUBJECTS,
+  ReadResourceReply,
+} from '@connector/contracts';
+import { FhirError } from '@connector/fhir-outcomes';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
 import type { AccessTokenClaims } from '../auth/access-token-claims';
-import type { FormBody } from '../http/body-parsers';
 
 /** Roles that may open an app on a patient's chart: the EHR's own users. */
 const LAUNCHING_ROLES: ReadonlySet<unknown> = new Set(['provider', 'staff']);
@@ -32,12 +40,59 @@ export class LaunchService {
     if (problems.length > 0) {
       throw new BadRequestException(problems.flatMap((problem) => Object.values(problem.constraints ?? {})).join('; '));
     }
+    await this.checkContext(request);
     const reply = await this.clients.get('auth').request(AuthSubjects.createLaunch, request, CreateLaunchReply);
     return { launch: reply.launch, expires_in: reply.expiresIn };
   }
+
+  /** The launch names a patient and encounter that exist, and the encounter is that patient's. */
+  private async checkContext(request: CreateLaunchRequest): Promise<void> {
+    if (request.patient !== undefined && (await this.read('Patient', request.patient)) === undefined) {
+      throw new BadRequestException(`Patient/${request.patient} does not exist`);
+    }
+    if (request.encounter === undefined) {
+      return;
+    }
+    const encounter = await this.read('Encounter', request.encounter);
+    if (encounter === undefined) {
+      throw new BadRequestException(`Encounter/${request.encounter} does not exist`);
+    }
+    const subject = (encounter['subject'] as { reference?: string } | undefined)?.reference;
+    if (request.patient !== undefined && !refersToPatient(subject, request.patient)) {
+      throw new BadRequestException(`Encounter/${request.encounter} is not an encounter of Patient/${request.patient}`);
+    }
+  }
+
+  /** The resource, or undefined when it does not exist. */
+  private async read(resourceType: string, id: string): Promise<Record<string, unknown> | undefined> {
+    const service = owningService(resourceType);
+    if (service === undefined) {
+      return undefined;
+    }
+    try {
+      const reply = await this.clients
+        .get(service)
+        .request(
+          RESOURCE_SERVICE_SUBJECTS[service].readResource,
+          { resourceType, id, access: FULL_ACCESS },
+          ReadResourceReply,
+        );
+      return JSON.parse(reply.resource) as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof FhirError && (error.status === 404 || error.status === 410)) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
 }
 
-/** `patient` and `encounter` from a JSON object or a urlencoded form; nothing else is read. */
+/** A reference `Patient/<id>` (relative or absolute) names this patient. */
+function refersToPatient(reference: string | undefined, patientId: string): boolean {
+  return reference === `Patient/${patientId}` || (reference?.endsWith(`/Patient/${patientId}`) ?? false);
+}
+
+/** `patient` and `encounter` from a JSON object (parsed by Fastify, or raw bytes) or a urlencoded form. */
 function launchFields(body: unknown): { patient?: string; encounter?: string } {
   let source: Record<string, unknown> = {};
   if (Buffer.isBuffer(body)) {
@@ -48,7 +103,13 @@ function launchFields(body: unknown): { patient?: string; encounter?: string } {
       throw new BadRequestException('The launch request body must be JSON or a urlencoded form');
     }
   } else if (body !== null && typeof body === 'object') {
-    source = Object.fromEntries(Object.entries(body as FormBody).map(([name, values]) => [name, values[0]]));
+    // A urlencoded form arrives as name → every value (FormBody); a JSON object as it was sent.
+    source = Object.fromEntries(
+      Object.entries(body as Record<string, unknown>).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value[0] : value,
+      ]),
+    );
   }
   const fields: { patient?: string; encounter?: string } = {};
   for (const name of ['patient', 'encounter'] as const) {
