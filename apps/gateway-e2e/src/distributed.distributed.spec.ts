@@ -20,6 +20,7 @@ import {
   MILLISECOND_INSTANT,
   withoutServerMeta,
 } from './support/expected-resources';
+import { runAuthorizeFlow } from './support/authorize-flow';
 
 const CLIENT = { id: 'e2e-app', secret: 'e2e-secret-0123' };
 const USER = { username: 'e2e-provider', password: 'e2e-password' };
@@ -292,6 +293,71 @@ describe('Connector in distributed mode (every service its own process, NATS, Po
       await get(`/fhir/Claim?patient=${patient.id}&_summary=count`, patientToken)
     ).json()) as Bundle;
     expect(ownClaims.total).toBe(claims.length);
+  });
+
+  it('runs a SMART standalone launch over NATS: sign-in, the patient picker (auth asks chart), consent, refresh, revocation', async () => {
+    const [patient, other] = expected.filter((resource) => resource.type === 'Patient') as ExpectedResource[];
+    const redirectUri = 'http://127.0.0.1:9/callback';
+    const registered = await runCli(
+      [
+        'clients',
+        'add',
+        '--client-id',
+        'e2e-smart-app',
+        '--scope',
+        'openid fhirUser launch/patient offline_access patient/*.rs',
+        '--grant',
+        'authorization_code',
+        'refresh_token',
+        '--redirect-uri',
+        redirectUri,
+      ],
+      topology.env,
+    );
+    expect(registered.code).toBe(0);
+    const flow = await runAuthorizeFlow({
+      origin: topology.baseUrl,
+      fhirBase: `${topology.baseUrl}/fhir`,
+      clientId: 'e2e-smart-app',
+      redirectUri,
+      scope: 'openid fhirUser launch/patient offline_access patient/*.rs',
+      user: USER,
+      patient: patient.id,
+    });
+    expect(flow.sawPicker).toBe(true);
+    expect(flow.redirect.searchParams.get('state')).toBe(flow.state);
+
+    const oauth = (path: string, form: Record<string, string>) =>
+      fetch(`${topology.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: 'e2e-smart-app', ...form }),
+      });
+    const exchanged = await oauth('/oauth/token', {
+      grant_type: 'authorization_code',
+      code: flow.redirect.searchParams.get('code') ?? '',
+      redirect_uri: redirectUri,
+      code_verifier: flow.pkce.verifier,
+    });
+    expect(exchanged.status).toBe(200);
+    const tokens = (await exchanged.json()) as { access_token: string; refresh_token: string; patient: string };
+    expect(tokens.patient).toBe(patient.id);
+    expect((await get(`/fhir/Patient/${patient.id}`, tokens.access_token)).status).toBe(200);
+    expect((await get(`/fhir/Patient/${other.id}`, tokens.access_token)).status).toBe(404);
+
+    const refreshed = await oauth('/oauth/token', { grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect(refreshed.status).toBe(200);
+    const rotated = (await refreshed.json()) as { access_token: string; refresh_token: string };
+    expect((await oauth('/oauth/revoke', { token: rotated.refresh_token })).status).toBe(200);
+    const introspected = await oauth('/oauth/introspect', { token: rotated.access_token });
+    expect(await introspected.json()).toEqual({ active: false });
+    const afterRevocation = await oauth('/oauth/token', {
+      grant_type: 'refresh_token',
+      refresh_token: rotated.refresh_token,
+    });
+    expect(((await afterRevocation.json()) as { error: string }).error).toBe('invalid_grant');
+    // This gateway has not seen the rotated token yet, so it asks the auth service and learns it is revoked.
+    expect((await get(`/fhir/Patient/${patient.id}`, rotated.access_token)).status).toBe(401);
   });
 
   it('never creates demo accounts in distributed mode', async () => {
