@@ -6,6 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { AuthDataAccessModule, authDatabase } from '@connector/auth-data-access';
 import { CONNECTOR_CONFIG, configFrom } from '@connector/shared-config';
 import { ServiceDatabaseModule } from '@connector/shared-database';
+import { AuditTrailService } from '../lib/audit/audit-trail.service';
+import { AUTH_CLOCK } from '../lib/auth-clock';
 import { ClientAdminService } from '../lib/clients/client-admin.service';
 import { ClientAssertionVerifier } from '../lib/clients/client-assertion.verifier';
 import { ClientAuthenticatorService } from '../lib/clients/client-authenticator.service';
@@ -31,7 +33,8 @@ export function tokenStateDataDir(): string {
 }
 
 /**
- * Just the client authentication, introspection, revocation and token-status services over a migrated auth database
+ * Just the client authentication, introspection, revocation and token-status services (and the audit trail they
+ * write) over a migrated auth database
  * (SQLite in `dataDir`; `overrides` switch to PostgreSQL): they do not depend on how tokens are issued.
  */
 export async function startTokenStateModule(
@@ -58,6 +61,8 @@ export async function startTokenStateModule(
       TokenIntrospectionService,
       TokenRevocationService,
       TokenStatusService,
+      { provide: AUTH_CLOCK, useValue: () => Date.now() },
+      AuditTrailService,
     ],
   })
   class TokenStateTestModule {}

@@ -1,3 +1,5 @@
+import { NON_RESOURCE_SCOPES } from '@connector/smart-scopes';
+
 /** What the CapabilityStatement calls this server. */
 export const CONNECTOR_SOFTWARE_NAME = 'Connector';
 
@@ -33,14 +35,7 @@ export const BASE_URL_CACHE_SIZE = 32;
 
 /** Example scopes advertised in discovery: any v1 or v2 resource scope (incl. granular ones) is understood. */
 export const SMART_SCOPES_SUPPORTED = [
-  'openid',
-  'fhirUser',
-  'profile',
-  'launch',
-  'launch/patient',
-  'launch/encounter',
-  'offline_access',
-  'online_access',
+  ...NON_RESOURCE_SCOPES,
   'patient/*.rs',
   'user/*.rs',
   'system/*.rs',

@@ -118,25 +118,22 @@ export class AuthorizeFlowService {
     const user = await this.credentials.verify(username, password);
     if (!user) {
       this.throttle.recordFailure(username, page.clientIp);
-      void this.audit.record({
-        event: 'login',
-        outcome: 'failure',
-        username,
-        clientId: client.clientId,
-        ip: page.clientIp,
-      });
+      this.auditLogin('failure', username, client, page);
       const page401 = loginPage(fields, client.name, 'Wrong username or password.', username);
       return htmlReply(401, page401, {}, request.redirectUri);
     }
     this.throttle.recordSuccess(username, page.clientIp);
-    void this.audit.record({
-      event: 'login',
-      outcome: 'success',
-      username,
-      clientId: client.clientId,
-      ip: page.clientIp,
-    });
+    this.auditLogin('success', username, client, page);
     return this.afterLogin(page, request, client, user);
+  }
+
+  private auditLogin(
+    outcome: 'success' | 'failure',
+    username: string,
+    client: ClientEntity,
+    page: AuthPageRequest,
+  ): void {
+    void this.audit.record({ event: 'login', outcome, username, clientId: client.clientId, ip: page.clientIp });
   }
 
   private async afterLogin(

@@ -97,6 +97,7 @@ export class AuthorizeStartService {
       expiresAt: new Date(Date.now() + AUTHORIZE_REQUEST_TTL_SECONDS * 1000).toISOString(),
     } satisfies AuthorizationRequestEntity);
     await this.requests.insert(request);
+    void this.audit.record({ event: 'authorize', outcome: 'success', clientId: client.clientId, ip: page.clientIp });
     const cookie = bindingCookie(secret, page.secure, AUTHORIZE_REQUEST_TTL_SECONDS);
     const html = loginPage({ request: request.id, csrf: request.csrfToken }, client.name);
     return htmlReply(200, html, { 'set-cookie': cookie }, request.redirectUri);

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidRequestError } from '@node-oauth/oauth2-server';
 import { type ClientEntity, GrantRepository, RevokedTokenRepository } from '@connector/auth-data-access';
 import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { createLogger } from '@connector/shared-logging';
+import { AuditTrailService } from '../audit/audit-trail.service';
+import { authenticatedTokenRequest, clientIdOf } from '../clients/authenticated-token-request.util';
 import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
 import { grantStands } from '../revocation/grant-standing.util';
 import { revokedAccessTokenKey } from '../revocation/revoked-token-key.util';
@@ -25,6 +26,7 @@ export class TokenIntrospectionService {
   constructor(
     @Inject(CONNECTOR_CONFIG) private readonly config: ConnectorConfig,
     private readonly authenticator: ClientAuthenticatorService,
+    private readonly audit: AuditTrailService,
     private readonly issued: IssuedTokenService,
     private readonly revoked: RevokedTokenRepository,
     private readonly grants: GrantRepository,
@@ -33,15 +35,26 @@ export class TokenIntrospectionService {
   /** RFC 7662 §2.2 answer (200 JSON) or an RFC 6749 §5.2 error (bad request, failed client authentication); never throws. */
   async introspect(request: IssueTokenRequest): Promise<OAuthHttpReply> {
     try {
-      const client = await this.authenticator.authenticate(request.form, request.authorization, request.endpointUrl);
-      const token = request.form['token'];
-      if (typeof token !== 'string' || token === '') {
-        throw new InvalidRequestError('Missing parameter: `token`');
-      }
-      const body = await this.describe(token, request.form['token_type_hint'], client);
+      const { client, token, tokenTypeHint } = await authenticatedTokenRequest(this.authenticator, request);
+      const body = await this.describe(token, tokenTypeHint, client);
+      void this.audit.record({
+        event: 'introspect',
+        outcome: 'success',
+        clientId: client.clientId,
+        ip: request.clientIp,
+        detail: `active=${String(body['active'])}`,
+      });
       return { status: 200, body, headers: { ...TOKEN_RESPONSE_HEADERS } };
     } catch (error) {
-      return loggedOAuthErrorReply(error, this.logger, 'Token introspection');
+      const reply = loggedOAuthErrorReply(error, this.logger, 'Token introspection');
+      void this.audit.record({
+        event: 'introspect',
+        outcome: 'failure',
+        clientId: clientIdOf(request),
+        ip: request.clientIp,
+        detail: String(reply.body['error']),
+      });
+      return reply;
     }
   }
 

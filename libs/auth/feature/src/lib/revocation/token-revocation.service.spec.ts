@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import { DataSource } from 'typeorm';
-import { GrantRepository, RevokedTokenEntity } from '@connector/auth-data-access';
+import { AuditEventRepository, GrantRepository, RevokedTokenEntity } from '@connector/auth-data-access';
 import { insertGrant, insertRefreshToken, signAccessToken } from '../../testing/issued-token.fixture';
 import {
   basicHeader,
@@ -141,6 +141,18 @@ describe(TokenRevocationService.name, () => {
       expect(reply.body).toMatchObject({ error: 'invalid_client' });
       expect(bodyOnly.status).toBe(401);
       expect(await active(token)).toBe(true);
+    });
+
+    it('writes each revocation, and each refused one, to the audit trail (without the token)', async () => {
+      const grant = await insertGrant(app);
+      const refreshToken = await insertRefreshToken(app, grant.id);
+      await revoke({ token: refreshToken }, null);
+      await revoke({ token: refreshToken });
+
+      const [success, failure] = await app.get(AuditEventRepository).findRecent(2);
+      expect(success).toMatchObject({ event: 'revoke', outcome: 'success', clientId: 'web-app' });
+      expect(failure).toMatchObject({ event: 'revoke', outcome: 'failure', detail: 'invalid_client' });
+      expect(JSON.stringify([success, failure])).not.toContain(refreshToken);
     });
 
     it('requires the token parameter (400 invalid_request)', async () => {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidRequestError } from '@node-oauth/oauth2-server';
 import { type ClientEntity, GrantRepository, RevokedTokenRepository } from '@connector/auth-data-access';
 import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
 import { createLogger } from '@connector/shared-logging';
+import { AuditTrailService } from '../audit/audit-trail.service';
+import { authenticatedTokenRequest, clientIdOf } from '../clients/authenticated-token-request.util';
 import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
 import { IssuedTokenService } from '../introspection/issued-token.service';
 import { loggedOAuthErrorReply } from '../introspection/logged-oauth-error-reply.util';
@@ -20,6 +21,7 @@ export class TokenRevocationService {
 
   constructor(
     private readonly authenticator: ClientAuthenticatorService,
+    private readonly audit: AuditTrailService,
     private readonly issued: IssuedTokenService,
     private readonly revoked: RevokedTokenRepository,
     private readonly grants: GrantRepository,
@@ -28,15 +30,20 @@ export class TokenRevocationService {
   /** 200 with an empty JSON object, or an RFC 6749 §5.2 error (bad request, failed client authentication). */
   async revoke(request: IssueTokenRequest): Promise<OAuthHttpReply> {
     try {
-      const client = await this.authenticator.authenticate(request.form, request.authorization, request.endpointUrl);
-      const token = request.form['token'];
-      if (typeof token !== 'string' || token === '') {
-        throw new InvalidRequestError('Missing parameter: `token`');
-      }
-      await this.revokeEither(token, request.form['token_type_hint'], client);
+      const { client, token, tokenTypeHint } = await authenticatedTokenRequest(this.authenticator, request);
+      await this.revokeEither(token, tokenTypeHint, client);
+      void this.audit.record({ event: 'revoke', outcome: 'success', clientId: client.clientId, ip: request.clientIp });
       return { status: 200, body: {}, headers: { ...TOKEN_RESPONSE_HEADERS } };
     } catch (error) {
-      return loggedOAuthErrorReply(error, this.logger, 'Token revocation');
+      const reply = loggedOAuthErrorReply(error, this.logger, 'Token revocation');
+      void this.audit.record({
+        event: 'revoke',
+        outcome: 'failure',
+        clientId: clientIdOf(request),
+        ip: request.clientIp,
+        detail: String(reply.body['error']),
+      });
+      return reply;
     }
   }
 

@@ -15,12 +15,12 @@ import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { createLogger } from '@connector/shared-logging';
 import { AuditTrailService } from '../audit/audit-trail.service';
+import { clientIdOf } from '../clients/authenticated-token-request.util';
 import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
 import { LoginThrottleService } from '../throttle/login-throttle.service';
 import { UserCredentialsService } from '../users/user-credentials.service';
 import { AccessTokenService } from './access-token.service';
 import type { GrantContext } from './grant-context';
-import { parseBasicCredentials } from './basic-credentials.util';
 import { GRANT_TYPES_WITHOUT_CLIENT_AUTHENTICATION, isImplementedGrantType } from './grant-types.constants';
 import { IdTokenService } from './id-token.service';
 import { oauthErrorReply } from './oauth-error-reply.util';
@@ -68,7 +68,7 @@ export class TokenEndpointService {
     const form = presentParameters(request.form);
     const grantType = form['grant_type'];
     const event = grantType === 'refresh_token' ? 'refresh' : 'token';
-    let clientId = form['client_id'] ?? basicClientId(request.authorization);
+    let clientId = clientIdOf(request);
     const throttleKey = throttleKeyOf(form, clientId);
     try {
       checkGrantType(grantType);
@@ -191,15 +191,6 @@ const GUESSING_ERRORS: ReadonlySet<string> = new Set(['invalid_client', 'invalid
 function throttleKeyOf(form: Readonly<Record<string, string>>, clientId: string | undefined): string {
   const username = form['username'];
   return form['grant_type'] === 'password' && username !== undefined ? username : `client:${clientId ?? ''}`;
-}
-
-/** The client id of an HTTP Basic header, if it is one (only to name whose failures count; not authentication). */
-function basicClientId(authorization: string | undefined): string | undefined {
-  try {
-    return authorization === undefined ? undefined : parseBasicCredentials(authorization).clientId;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SMART_SCOPES_SUPPORTED } from '../gateway.constants';
-import { oauthUrls } from '../oauth/oauth-urls.util';
+import { oauthUrls, TOKEN_ENDPOINT_AUTH_METHODS } from '../oauth/oauth-urls.util';
 
 /** The SMART discovery document. See https://hl7.org/fhir/smart-app-launch/conformance.html#metadata */
 export interface SmartConfiguration {
@@ -53,7 +53,7 @@ export function buildSmartConfiguration(origin: string, issuer: string): SmartCo
     introspection_endpoint: urls.introspect,
     revocation_endpoint: urls.revoke,
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'password'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    token_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS],
     token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
     scopes_supported: [...SMART_SCOPES_SUPPORTED],
     response_types_supported: ['code'],

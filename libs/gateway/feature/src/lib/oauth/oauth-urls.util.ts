@@ -20,3 +20,6 @@ export function oauthUrls(origin: string): OAuthUrls {
     smartStyle: `${origin}/oauth/smart-style.json`,
   };
 }
+
+/** How clients may authenticate at the token, introspection and revocation endpoints (discovery documents). */
+export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];

@@ -1,4 +1,4 @@
-import { oauthUrls } from './oauth-urls.util';
+import { oauthUrls, TOKEN_ENDPOINT_AUTH_METHODS } from './oauth-urls.util';
 
 /**
  * OpenID Connect discovery for the `openid fhirUser` id_token (sso-openid-connect).
@@ -16,7 +16,7 @@ export function buildOpenIdConfiguration(origin: string, issuer: string): Record
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'fhirUser', 'profile'],
     claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'nonce', 'fhirUser'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    token_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS],
     code_challenge_methods_supported: ['S256'],
   };
 }
