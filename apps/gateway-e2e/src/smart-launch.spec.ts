@@ -281,7 +281,7 @@ describe('SMART App Launch (embedded Connector on a loopback port)', () => {
       expect(redirect.searchParams.has('code')).toBe(false);
     });
 
-    it('launches the app with the EHR’s patient: sign-in, consent, no picker, that patient in the token', async () => {
+    it('launches the app with the EHR’s patient: sign-in, consent (billing left out), no picker, that patient in the token', async () => {
       const created = await smart.createLaunch({ patient: OTHER_PATIENT.id }, providerToken);
       expect(created.status).toBe(200);
       const launch = (await created.json()) as { launch: string; expires_in: number };
@@ -297,8 +297,16 @@ describe('SMART App Launch (embedded Connector on a loopback port)', () => {
         await signIn(watched, DEMO_ACCOUNTS.provider);
         await watched.page.locator('form[action="/oauth/authorize/consent"]').waitFor();
         expect(await watched.page.locator('form[action="/oauth/authorize/patient"]').count()).toBe(0);
+        await watched.page.getByText('Leave out kinds of records').click();
+        await watched.page.getByLabel('Insurance and billing').check();
         await watched.page.getByRole('button', { name: 'Allow' }).click();
         const result = await appResultPage(watched, smart.ehrApp);
+        const granted = scopesOf(result.tokenResponse['scope']);
+        expect(granted).not.toContain('patient/*.rs');
+        expect(granted).toEqual(expect.arrayContaining(['patient/Patient.rs', 'patient/Observation.rs']));
+        expect(granted).not.toContain('patient/Coverage.rs');
+        const client = fhirKit(smart.connector.fhirBase, String(result.tokenResponse['access_token']));
+        expect(await statusOfFailure(client.search({ resourceType: 'Coverage', searchParams: {} }))).toBe(403);
         expect(result.patientId).toBe(OTHER_PATIENT.id);
         expect(result.tokenResponse['patient']).toBe(OTHER_PATIENT.id);
         expect(withoutServerMeta(result.read)).toEqual(OTHER_PATIENT.resource);

@@ -222,6 +222,28 @@ describe('AuthorizeFlowService (through AuthHandler.authorizePage)', () => {
       expect(token.body['refresh_token']).toBeUndefined();
     });
 
+    it('lets the user leave kinds of records out of a scope for every type', async () => {
+      const { verifier, challenge } = pkcePair();
+      const browser = new AuthorizeBrowser(handler);
+      await browser.start(authorizeParams(challenge));
+      await signIn(browser, PATIENT_USER);
+      const withheld = browser
+        .choices('withhold')
+        .filter((value) => value.startsWith('patient/*.rs#') && !value.endsWith('#results'));
+      expect(withheld.length).toBeGreaterThan(5);
+      const reply = await browser.submit('consent', [
+        ...browser.choices('scope').map((scope): [string, string] => ['scope', scope]),
+        ...withheld.map((value): [string, string] => ['withhold', value]),
+        ['decision', 'allow'],
+      ]);
+      const token = await redeem(redirectParams(reply).get('code') ?? '', verifier);
+      const granted = String(token.body['scope']).split(' ');
+      expect(granted).not.toContain('patient/*.rs');
+      expect(granted.filter((scope) => scope.startsWith('patient/')).sort()).toEqual(
+        ['DiagnosticReport', 'ImagingStudy', 'Observation', 'Specimen'].map((type) => `patient/${type}.rs`),
+      );
+    });
+
     it('sends access_denied when the user denies', async () => {
       const browser = new AuthorizeBrowser(handler);
       await browser.start(authorizeParams(pkcePair().challenge));

@@ -18,7 +18,9 @@ import { AuthorizeStartService } from './authorize-start.service';
 import { bindingOf, bindingSecretOf, sameSecret } from './browser-binding.util';
 import { allParams, firstParam } from './flow-params.util';
 import { PatientContextResolver } from './patient-context.resolver';
+import { RECORD_CATEGORIES } from './record-categories.constants';
 import { describeScope } from './scope-description.util';
+import { categoryChoiceValue, narrowedScopes, offersCategories } from './scope-narrowing.util';
 
 /**
  * The browser side of the authorization code flow: login → patient picker (when `launch/patient` needs one) →
@@ -209,7 +211,10 @@ export class AuthorizeFlowService {
     }
     // The user can only take scopes away: anything posted that was not offered is ignored.
     const ticked = new Set(allParams(page.params, 'scope'));
-    const scopes = request.scopes.filter((scope) => ticked.has(scope));
+    const scopes = narrowedScopes(
+      request.scopes.filter((scope) => ticked.has(scope)),
+      new Set(allParams(page.params, 'withhold')),
+    );
     if (scopes.length === 0) {
       void this.audit.record({
         event: 'consent',
@@ -249,7 +254,18 @@ export class AuthorizeFlowService {
     page: AuthPageRequest,
     error?: string,
   ) {
-    const choices: ScopeChoice[] = request.scopes.map((scope) => ({ scope, description: describeScope(scope) }));
+    const choices: ScopeChoice[] = request.scopes.map((scope) => ({
+      scope,
+      description: describeScope(scope),
+      ...(offersCategories(scope)
+        ? {
+            categories: RECORD_CATEGORIES.map((category) => ({
+              value: categoryChoiceValue(scope, category.id),
+              label: category.label,
+            })),
+          }
+        : {}),
+    }));
     const patientName =
       request.patientId === null
         ? undefined

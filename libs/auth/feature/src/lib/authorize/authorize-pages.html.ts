@@ -24,11 +24,13 @@ export interface PatientChoice {
 export interface ScopeChoice {
   readonly scope: string;
   readonly description: string;
+  /** For a scope over every type: the kinds of records the user may withhold (form value, label). */
+  readonly categories?: readonly { readonly value: string; readonly label: string }[];
 }
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.4rem}label{display:block;margin:.6rem 0}input[type=text],input[type=password]{width:100%;padding:.4rem}
-button{margin:.8rem .4rem 0 0;padding:.45rem 1.1rem}.error{color:#a4000f;font-weight:600}.muted{color:#555}`;
+button{margin:.8rem .4rem 0 0;padding:.45rem 1.1rem}.categories{margin-left:1.6rem}.error{color:#a4000f;font-weight:600}.muted{color:#555}`;
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>
@@ -101,12 +103,7 @@ export function consentPage(
   patientName: string | undefined,
   error?: string,
 ): string {
-  const boxes = scopes
-    .map(
-      (choice) =>
-        `<label><input type="checkbox" name="scope" value="${escapeHtml(choice.scope)}" checked> ${escapeHtml(choice.description)} <code class="muted">${escapeHtml(choice.scope)}</code></label>`,
-    )
-    .join('\n');
+  const boxes = scopes.map(scopeBox).join('\n');
   return page(
     'Allow access?',
     `<p><strong>${escapeHtml(clientName)}</strong> asks for the access below${
@@ -122,6 +119,20 @@ ${boxes}
 <button type="submit" name="decision" value="deny" formnovalidate>Deny</button>
 </form>`,
   );
+}
+
+function scopeBox(choice: ScopeChoice): string {
+  const box = `<label><input type="checkbox" name="scope" value="${escapeHtml(choice.scope)}" checked> ${escapeHtml(choice.description)} <code class="muted">${escapeHtml(choice.scope)}</code></label>`;
+  if (choice.categories === undefined) {
+    return box;
+  }
+  const categories = choice.categories
+    .map(
+      (category) =>
+        `<label><input type="checkbox" name="withhold" value="${escapeHtml(category.value)}"> ${escapeHtml(category.label)}</label>`,
+    )
+    .join('\n');
+  return `${box}\n<details class="categories"><summary>Leave out kinds of records</summary>\n${categories}\n</details>`;
 }
 
 /** Shown when the error cannot be sent back to the app (unknown client, unregistered redirect URI, lost request). */
