@@ -200,11 +200,10 @@ describe('AuthorizeFlowService (through AuthHandler.authorizePage)', () => {
 
       expect(token.status).toBe(200);
       expect(token.body).toMatchObject({ patient: 'pat-2', scope: APP_SCOPES, need_patient_banner: true });
-      expect(decodeJwt(String(token.body['access_token']))).toMatchObject({
-        patient: 'pat-2',
-        patients: ['pat-2'],
-        sub: 'demo-provider',
-      });
+      const claims = decodeJwt(String(token.body['access_token']));
+      expect(claims).toMatchObject({ patient: 'pat-2', sub: 'demo-provider' });
+      // A provider's launch patient bounds patient/ scopes only; user/*.rs still reaches every patient.
+      expect(claims['patients']).toBeUndefined();
       const idToken = decodeJwt(String(token.body['id_token']));
       expect(idToken).toMatchObject({
         aud: 'smart-app',
@@ -267,9 +266,10 @@ describe('AuthorizeFlowService (through AuthHandler.authorizePage)', () => {
       expect(token.body['patient']).toBe('pat-1');
     });
 
-    it("offers a representative only the people they represent, and refuses anyone else's record", async () => {
+    it("offers a representative only the people they represent, refuses anyone else's, and bounds the token to the one picked", async () => {
+      const { verifier, challenge } = pkcePair();
       const browser = new AuthorizeBrowser(handler);
-      await browser.start(authorizeParams(pkcePair().challenge));
+      await browser.start(authorizeParams(challenge));
       await signIn(browser, REPRESENTATIVE_USER);
       expect(browser.choices('patient').sort()).toEqual(['pat-1', 'pat-2']);
       const refused = await browser.submit('patient', [
@@ -278,6 +278,17 @@ describe('AuthorizeFlowService (through AuthHandler.authorizePage)', () => {
       ]);
       expect(refused.status).toBe(400);
       expect(browser.html).toContain('not available to you');
+
+      await browser.submit('patient', [
+        ['patient', 'pat-2'],
+        ['action', 'select'],
+      ]);
+      const reply = await browser.submit('consent', [
+        ...browser.choices('scope').map((scope): [string, string] => ['scope', scope]),
+        ['decision', 'allow'],
+      ]);
+      const token = await redeem(redirectParams(reply).get('code') ?? '', verifier);
+      expect(decodeJwt(String(token.body['access_token']))).toMatchObject({ patient: 'pat-2', patients: ['pat-2'] });
     });
 
     it('answers a wrong password with the login page again (401), then throttles with 429 and Retry-After', async () => {

@@ -19,11 +19,10 @@ export function accessTokenClaims(context: GrantContext, clientId: string, scope
   if (patient !== undefined) {
     claims['patient'] = patient;
   }
-  if (context.patientId !== null) {
-    // A launch picked one patient: the token is about that one, even for someone who may act for several.
-    claims['patients'] = [context.patientId];
-  } else if (user && user.patientIds.length > 0) {
-    claims['patients'] = [...user.patientIds];
+  if (user && (user.role === 'patient' || user.role === 'authorized-representative')) {
+    // People who act for patients are bounded to them on every scope; a launch that picked one narrows it to that
+    // one. A provider's launch patient is only the `patient` claim: it bounds `patient/` scopes, not `user/` ones.
+    claims['patients'] = context.patientId !== null ? [context.patientId] : [...user.patientIds];
   }
   if (context.encounterId !== null) {
     claims['encounter'] = context.encounterId;
