@@ -105,4 +105,16 @@ describe('accessContextOf', () => {
   it('never honours write-only scopes for a read', () => {
     expect(refusal(() => accessContextOf(claims({ scope: 'user/*.write' }), 'Patient', 'read')).status).toBe(403);
   });
+
+  it('works a token out once per interaction, and hands out a context no caller can change', () => {
+    const token = claims({ role: 'patient', patient: 'a', scope: 'patient/Observation.rs patient/Patient.r' });
+    const first = accessContextOf(token, 'Observation', 'search');
+    expect(accessContextOf(token, 'Observation', 'search')).toBe(first);
+    expect(() => (first.patients as string[]).push('b')).toThrow(TypeError);
+    expect(accessContextOf(token, 'Patient', 'read')).toEqual({
+      resourceTypes: ['Observation', 'Patient'],
+      patients: ['a'],
+    });
+    expect(refusal(() => accessContextOf(token, 'Patient', 'search')).status).toBe(403);
+  });
 });

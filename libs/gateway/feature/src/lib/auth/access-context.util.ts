@@ -1,5 +1,10 @@
 import type { AccessContext } from '@connector/contracts';
-import { accessContextFromScopes, parseSmartScopes, type ScopeInteraction } from '@connector/smart-scopes';
+import {
+  accessContextFromScopes,
+  parseSmartScopes,
+  type ScopeInteraction,
+  type SmartScope,
+} from '@connector/smart-scopes';
 import type { AccessTokenClaims } from './access-token-claims';
 import { insufficientScope } from './insufficient-scope.util';
 
@@ -33,6 +38,30 @@ export function accessContextOf(
   resourceType: string,
   interaction: ScopeInteraction,
 ): AccessContext {
+  const { scopes, patientUser, access } = tokenAccessOf(claims, interaction);
+  if (access.resourceTypes !== undefined && !access.resourceTypes.includes(resourceType)) {
+    throw insufficientScope(scopes, resourceType, interaction, patientUser !== undefined);
+  }
+  return access;
+}
+
+interface TokenAccess {
+  readonly scopes: SmartScope[];
+  readonly patientUser: readonly string[] | undefined;
+  readonly access: AccessContext;
+}
+
+/**
+ * Verified claims objects are reused from the gateway's token cache for every request with the same token, so what
+ * they allow is worked out once per token and interaction (parsing the scopes costs ~10 µs, per request otherwise).
+ */
+const tokenAccessCache = new WeakMap<AccessTokenClaims, Map<ScopeInteraction, TokenAccess>>();
+
+function tokenAccessOf(claims: AccessTokenClaims | undefined, interaction: ScopeInteraction): TokenAccess {
+  const cached = claims === undefined ? undefined : tokenAccessCache.get(claims)?.get(interaction);
+  if (cached !== undefined) {
+    return cached;
+  }
   const scopes = parseSmartScopes(claims?.scope);
   const patientUser = patientUserContextOf(claims);
   const launchPatient = claims?.['patient'];
@@ -42,8 +71,22 @@ export function accessContextOf(
     ...(patientUser === undefined ? {} : { patientUser }),
     ...(typeof launchPatient === 'string' ? { launchPatient } : {}),
   });
-  if (access.resourceTypes !== undefined && !access.resourceTypes.includes(resourceType)) {
-    throw insufficientScope(scopes, resourceType, interaction, patientUser !== undefined);
+  // Shared by every request with this token: frozen, so no caller can change what the next request is allowed.
+  const computed = { scopes, patientUser, access: deepFreeze(access) };
+  if (claims !== undefined) {
+    const perInteraction = tokenAccessCache.get(claims) ?? new Map<ScopeInteraction, TokenAccess>();
+    perInteraction.set(interaction, computed);
+    tokenAccessCache.set(claims, perInteraction);
   }
-  return access;
+  return computed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) {
+      deepFreeze(member);
+    }
+  }
+  return value;
 }
