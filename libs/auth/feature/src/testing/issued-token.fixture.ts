@@ -14,13 +14,14 @@ export async function insertGrant(
   overrides: Partial<GrantEntity> = {},
 ): Promise<GrantEntity> {
   const now = Date.now();
-  const grant = Object.assign(new GrantEntity(), {
+  const grant: GrantEntity = Object.assign(new GrantEntity(), {
     id: randomUUID(),
     clientId: 'web-app',
     username: 'demo-patient',
     scopes: ['launch/patient', 'patient/*.read', 'offline_access'],
     patientId: 'pat-1',
     encounterId: null,
+    launchType: 'standalone',
     accessType: 'offline',
     createdAt: new Date(now).toISOString(),
     expiresAt: new Date(now + 24 * HOUR_MS).toISOString(),

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LaunchType } from '@connector/contracts';
 import { spaceSeparatedTransformer } from '../transformers/space-separated.transformer';
 
 /** An issued authorization code, stored by hash and deleted when redeemed (single use, RFC 6749 §4.1.2). */
@@ -31,6 +32,10 @@ export class AuthorizationCodeEntity {
 
   @Column({ name: 'encounter_id', type: 'varchar', length: 64, nullable: true })
   encounterId!: string | null;
+
+  /** How the app was launched: `ehr` (the EHR shows the patient banner) or `standalone`. */
+  @Column({ name: 'launch_type', type: 'varchar', length: 16 })
+  launchType!: LaunchType;
 
   @Column({ name: 'code_challenge', type: 'varchar', length: 128, nullable: true })
   codeChallenge!: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LaunchType } from '@connector/contracts';
 import { spaceSeparatedTransformer } from '../transformers/space-separated.transformer';
 
 /** Where a browser is in the authorize flow: signing in, picking a patient, or giving consent. */
@@ -47,6 +48,10 @@ export class AuthorizationRequestEntity {
 
   @Column({ name: 'launch_encounter', type: 'varchar', length: 64, nullable: true })
   launchEncounter!: string | null;
+
+  /** `ehr` when the app came with a `launch` value, else `standalone`. */
+  @Column({ name: 'launch_type', type: 'varchar', length: 16 })
+  launchType!: LaunchType;
 
   @Column({ name: 'step', type: 'varchar', length: 16 })
   step!: AuthorizationStep;

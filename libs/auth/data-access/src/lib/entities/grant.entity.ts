@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LaunchType } from '@connector/contracts';
 import { spaceSeparatedTransformer } from '../transformers/space-separated.transformer';
 
 /** `offline_access` grants outlive the session; `online_access` ones are short (SMART App Launch). */
@@ -27,6 +28,10 @@ export class GrantEntity {
 
   @Column({ name: 'encounter_id', type: 'varchar', length: 64, nullable: true })
   encounterId!: string | null;
+
+  /** How the app was launched: `ehr` (the EHR shows the patient banner) or `standalone`. */
+  @Column({ name: 'launch_type', type: 'varchar', length: 16 })
+  launchType!: LaunchType;
 
   @Column({ name: 'access_type', type: 'varchar', length: 16 })
   accessType!: GrantAccessType;

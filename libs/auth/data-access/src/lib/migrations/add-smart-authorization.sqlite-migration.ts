@@ -14,13 +14,13 @@ export class AddSmartAuthorizationSqlite1796169600000 implements MigrationInterf
       await queryRunner.query(`ALTER TABLE "auth_client" ADD COLUMN ${column}`);
     }
     await queryRunner.query(
-      `CREATE TABLE "auth_authorization_request" ("id" varchar(64) PRIMARY KEY NOT NULL, "browser_binding" varchar(64) NOT NULL, "csrf_token" varchar(64) NOT NULL, "client_id" varchar(128) NOT NULL, "redirect_uri" text NOT NULL, "scopes" text NOT NULL, "state" text, "code_challenge" varchar(128), "nonce" text, "launch_patient" varchar(64), "launch_encounter" varchar(64), "step" varchar(16) NOT NULL, "username" varchar(128), "patient_id" varchar(64), "expires_at" varchar(30) NOT NULL)`,
+      `CREATE TABLE "auth_authorization_request" ("id" varchar(64) PRIMARY KEY NOT NULL, "browser_binding" varchar(64) NOT NULL, "csrf_token" varchar(64) NOT NULL, "client_id" varchar(128) NOT NULL, "redirect_uri" text NOT NULL, "scopes" text NOT NULL, "state" text, "code_challenge" varchar(128), "nonce" text, "launch_patient" varchar(64), "launch_encounter" varchar(64), "launch_type" varchar(16) NOT NULL, "step" varchar(16) NOT NULL, "username" varchar(128), "patient_id" varchar(64), "expires_at" varchar(30) NOT NULL)`,
     );
     await queryRunner.query(
-      `CREATE TABLE "auth_authorization_code" ("code_hash" varchar(64) PRIMARY KEY NOT NULL, "client_id" varchar(128) NOT NULL, "redirect_uri" text NOT NULL, "username" varchar(128) NOT NULL, "scopes" text NOT NULL, "patient_id" varchar(64), "encounter_id" varchar(64), "code_challenge" varchar(128), "nonce" text, "expires_at" varchar(30) NOT NULL)`,
+      `CREATE TABLE "auth_authorization_code" ("code_hash" varchar(64) PRIMARY KEY NOT NULL, "client_id" varchar(128) NOT NULL, "redirect_uri" text NOT NULL, "username" varchar(128) NOT NULL, "scopes" text NOT NULL, "patient_id" varchar(64), "encounter_id" varchar(64), "launch_type" varchar(16) NOT NULL, "code_challenge" varchar(128), "nonce" text, "expires_at" varchar(30) NOT NULL)`,
     );
     await queryRunner.query(
-      `CREATE TABLE "auth_grant" ("id" varchar(64) PRIMARY KEY NOT NULL, "client_id" varchar(128) NOT NULL, "username" varchar(128) NOT NULL, "scopes" text NOT NULL, "patient_id" varchar(64), "encounter_id" varchar(64), "access_type" varchar(16) NOT NULL, "created_at" varchar(30) NOT NULL, "expires_at" varchar(30) NOT NULL, "revoked_at" varchar(30))`,
+      `CREATE TABLE "auth_grant" ("id" varchar(64) PRIMARY KEY NOT NULL, "client_id" varchar(128) NOT NULL, "username" varchar(128) NOT NULL, "scopes" text NOT NULL, "patient_id" varchar(64), "encounter_id" varchar(64), "launch_type" varchar(16) NOT NULL, "access_type" varchar(16) NOT NULL, "created_at" varchar(30) NOT NULL, "expires_at" varchar(30) NOT NULL, "revoked_at" varchar(30))`,
     );
     await queryRunner.query(
       `CREATE TABLE "auth_refresh_token" ("token_hash" varchar(64) PRIMARY KEY NOT NULL, "grant_id" varchar(64) NOT NULL, "created_at" varchar(30) NOT NULL, "used_at" varchar(30))`,

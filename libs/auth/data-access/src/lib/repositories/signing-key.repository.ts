@@ -26,7 +26,12 @@ export class SigningKeyRepository {
    */
   async rotate(key: SigningKeyEntity): Promise<void> {
     await this.keys.manager.transaction(async (manager) => {
-      await manager.createQueryBuilder().update(SigningKeyEntity).set({ active: () => 'NULL' }).where('active = 1').execute();
+      await manager
+        .createQueryBuilder()
+        .update(SigningKeyEntity)
+        .set({ active: () => 'NULL' })
+        .where('active = 1')
+        .execute();
       await manager.insert(SigningKeyEntity, { ...key, active: true });
     });
   }

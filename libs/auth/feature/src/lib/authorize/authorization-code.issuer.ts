@@ -26,6 +26,7 @@ export class AuthorizationCodeIssuer {
         scopes: request.scopes,
         patientId: request.patientId,
         encounterId: request.launchEncounter,
+        launchType: request.launchType,
         codeChallenge: request.codeChallenge,
         nonce: request.nonce,
         expiresAt: new Date(Date.now() + AUTHORIZATION_CODE_TTL_SECONDS * 1000).toISOString(),

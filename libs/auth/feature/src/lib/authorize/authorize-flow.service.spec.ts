@@ -352,7 +352,8 @@ describe('AuthorizeFlowService (through AuthHandler.authorizePage)', () => {
       const { verifier, challenge } = pkcePair();
       const code = await codeFor(PROVIDER_USER, challenge, { extra: { launch: launch.launch } });
       const token = await redeem(code, verifier);
-      expect(token.body).toMatchObject({ patient: 'pat-3', encounter: 'enc-9' });
+      // The EHR shows the patient banner itself; a standalone launch (tested above) needs the app to.
+      expect(token.body).toMatchObject({ patient: 'pat-3', encounter: 'enc-9', need_patient_banner: false });
     });
   });
 

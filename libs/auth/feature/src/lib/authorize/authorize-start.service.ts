@@ -91,6 +91,7 @@ export class AuthorizeStartService {
       nonce: validation.nonce,
       launchPatient: launch?.patientId ?? null,
       launchEncounter: launch?.encounterId ?? null,
+      launchType: launch === null ? 'standalone' : 'ehr',
       step: 'login',
       username: null,
       patientId: null,

@@ -1,4 +1,5 @@
 import type { UserEntity } from '@connector/auth-data-access';
+import type { LaunchType } from '@connector/contracts';
 
 /**
  * Whom a token is for and in what context — what the OAuth library calls the "user" of a grant. For a backend
@@ -9,6 +10,8 @@ export interface GrantContext {
   /** The launch patient (EHR launch, picker, or a patient's own record). */
   readonly patientId: string | null;
   readonly encounterId: string | null;
+  /** An EHR launch shows the patient banner itself; a standalone app must (SMART `need_patient_banner`). */
+  readonly launchType: LaunchType;
   /** The OpenID Connect nonce of the authorize request, echoed in the id_token. */
   readonly nonce: string | null;
   /** The grant the token belongs to (authorization code and refresh flows); its revocation stops the token. */
@@ -23,13 +26,22 @@ export interface GrantContext {
 }
 
 export function passwordContext(user: UserEntity, patientId: string | undefined): GrantContext {
-  return { user, patientId: patientId ?? null, encounterId: null, nonce: null, grantId: null, newGrant: false };
+  return {
+    user,
+    patientId: patientId ?? null,
+    encounterId: null,
+    launchType: 'standalone',
+    nonce: null,
+    grantId: null,
+    newGrant: false,
+  };
 }
 
 export const BACKEND_SERVICE_CONTEXT: GrantContext = {
   user: undefined,
   patientId: null,
   encounterId: null,
+  launchType: 'standalone',
   nonce: null,
   grantId: null,
   newGrant: false,

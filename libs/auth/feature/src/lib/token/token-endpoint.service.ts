@@ -174,7 +174,7 @@ export class TokenEndpointService {
     if (context.user && context.grantId !== null) {
       // The configured public base URL wins, as it does for every link the gateway writes.
       const origin = this.config.baseUrl ?? (endpointUrl === undefined ? '' : new URL(endpointUrl).origin);
-      body['need_patient_banner'] = patient !== undefined;
+      body['need_patient_banner'] = patient !== undefined && context.launchType === 'standalone';
       body['smart_style_url'] = `${origin}/oauth/smart-style.json`;
       if (this.idTokens.wanted(scopes)) {
         body['id_token'] = await this.idTokens.issue(context.user, clientId, context.nonce, `${origin}/fhir`);
