@@ -10,7 +10,9 @@ export function registerKeysCommand(program: Command, deps: CliDeps): void {
     .description('Start signing tokens with a new key (tokens signed with the old key stay valid until they expire)')
     .action(async () => {
       const reply = await withServices(deps, (clients) =>
-        clients.get('auth').request(AuthSubjects.rotateSigningKey, new RotateSigningKeyRequest(), RotateSigningKeyReply),
+        clients
+          .get('auth')
+          .request(AuthSubjects.rotateSigningKey, new RotateSigningKeyRequest(), RotateSigningKeyReply),
       );
       deps.output.out(`Signing with key ${reply.kid}${reply.previousKid ? ` (was ${reply.previousKid})` : ''}`);
     });
