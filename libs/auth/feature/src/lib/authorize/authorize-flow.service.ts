@@ -106,13 +106,7 @@ export class AuthorizeFlowService {
     const fields = { request: request.id, csrf: request.csrfToken };
     const retryAfter = this.throttle.retryAfterSeconds(username, page.clientIp);
     if (retryAfter !== undefined) {
-      void this.audit.record({
-        event: 'throttled',
-        outcome: 'failure',
-        username,
-        clientId: client.clientId,
-        ip: page.clientIp,
-      });
+      this.auditStep('throttled', 'failure', username, client, page);
       const message = `Too many failed sign-ins. Try again in ${retryAfter} seconds.`;
       const page429 = loginPage(fields, client.name, message, username);
       return htmlReply(429, page429, { 'retry-after': String(retryAfter) }, request.redirectUri);
@@ -120,22 +114,24 @@ export class AuthorizeFlowService {
     const user = await this.credentials.verify(username, password);
     if (!user) {
       this.throttle.recordFailure(username, page.clientIp);
-      this.auditLogin('failure', username, client, page);
+      this.auditStep('login', 'failure', username, client, page);
       const page401 = loginPage(fields, client.name, 'Wrong username or password.', username);
       return htmlReply(401, page401, {}, request.redirectUri);
     }
     this.throttle.recordSuccess(username, page.clientIp);
-    this.auditLogin('success', username, client, page);
+    this.auditStep('login', 'success', username, client, page);
     return this.afterLogin(page, request, client, user);
   }
 
-  private auditLogin(
+  private auditStep(
+    event: 'login' | 'consent' | 'throttled',
     outcome: 'success' | 'failure',
-    username: string,
+    username: string | undefined,
     client: ClientEntity,
     page: AuthPageRequest,
+    detail?: string,
   ): void {
-    void this.audit.record({ event: 'login', outcome, username, clientId: client.clientId, ip: page.clientIp });
+    void this.audit.record({ event, outcome, username, clientId: client.clientId, ip: page.clientIp, detail });
   }
 
   private async afterLogin(
@@ -199,14 +195,7 @@ export class AuthorizeFlowService {
     }
     const username = request.username ?? undefined;
     if (firstParam(page.params, 'decision') !== 'allow') {
-      void this.audit.record({
-        event: 'consent',
-        outcome: 'failure',
-        username,
-        clientId: client.clientId,
-        ip: page.clientIp,
-        detail: 'denied',
-      });
+      this.auditStep('consent', 'failure', username, client, page, 'denied');
       return errorRedirect(request.redirectUri, 'access_denied', 'The user denied the request', request.state);
     }
     // The user can only take scopes away: anything posted that was not offered is ignored.
@@ -216,24 +205,10 @@ export class AuthorizeFlowService {
       new Set(allParams(page.params, 'withhold')),
     );
     if (scopes.length === 0) {
-      void this.audit.record({
-        event: 'consent',
-        outcome: 'failure',
-        username,
-        clientId: client.clientId,
-        ip: page.clientIp,
-        detail: 'no scope',
-      });
+      this.auditStep('consent', 'failure', username, client, page, 'no scope');
       return errorRedirect(request.redirectUri, 'access_denied', 'The user granted no scope', request.state);
     }
-    void this.audit.record({
-      event: 'consent',
-      outcome: 'success',
-      username,
-      clientId: client.clientId,
-      ip: page.clientIp,
-      detail: scopes.join(' '),
-    });
+    this.auditStep('consent', 'success', username, client, page, scopes.join(' '));
     return this.codes.issue({ ...request, scopes });
   }
 
