@@ -17,6 +17,7 @@ import { ClientAssertionVerifier } from './clients/client-assertion.verifier';
 import { ClientAdminService } from './clients/client-admin.service';
 import { ClientAuthenticatorService } from './clients/client-authenticator.service';
 import { AuthHealthService } from './health/auth-health.service';
+import { AuthHousekeepingService } from './housekeeping/auth-housekeeping.service';
 import { IssuedTokenService } from './introspection/issued-token.service';
 import { TokenIntrospectionService } from './introspection/token-introspection.service';
 import { SigningKeyService } from './keys/signing-key.service';
@@ -67,6 +68,7 @@ export class AuthServiceModule {
         { provide: AUTH_CLOCK, useValue: () => Date.now() },
         AuditTrailService,
         LoginThrottleService,
+        AuthHousekeepingService,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { AuthorizationCodeEntity } from '../entities/authorization-code.entity';
 
 /** Issued authorization codes, each redeemable once. */
@@ -23,5 +23,10 @@ export class AuthorizationCodeRepository {
     }
     const result = await this.codes.delete({ codeHash });
     return (result.affected ?? 0) > 0 ? code : null;
+  }
+
+  /** Removes rows whose `expiresAt` (ISO instant) is before `now`. */
+  async deleteExpired(now: string): Promise<void> {
+    await this.codes.delete({ expiresAt: LessThan(now) });
   }
 }

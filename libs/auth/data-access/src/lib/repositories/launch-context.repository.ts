@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { LaunchContextEntity } from '../entities/launch-context.entity';
 
 /** EHR launch contexts, looked up by the opaque `launch` value an app brings to the authorize endpoint. */
@@ -14,5 +14,10 @@ export class LaunchContextRepository {
 
   findById(id: string): Promise<LaunchContextEntity | null> {
     return this.launches.findOneBy({ id });
+  }
+
+  /** Removes rows whose `expiresAt` (ISO instant) is before `now`. */
+  async deleteExpired(now: string): Promise<void> {
+    await this.launches.delete({ expiresAt: LessThan(now) });
   }
 }
