@@ -1,5 +1,4 @@
 import type { JWTPayload } from 'jose';
-import { patientContextOf } from './patient-context.util';
 import type { GrantContext } from './grant-context';
 
 /**
@@ -15,9 +14,8 @@ export function accessTokenClaims(context: GrantContext, clientId: string, scope
       claims['fhirUser'] = user.fhirUser;
     }
   }
-  const patient = context.patientId ?? (user ? patientContextOf(user) : undefined);
-  if (patient !== undefined) {
-    claims['patient'] = patient;
+  if (context.patientId !== null) {
+    claims['patient'] = context.patientId;
   }
   if (user && (user.role === 'patient' || user.role === 'authorized-representative')) {
     // People who act for patients are bounded to them on every scope; a launch that picked one narrows it to that

@@ -1,5 +1,6 @@
 import type { UserEntity } from '@connector/auth-data-access';
 import type { LaunchType } from '@connector/contracts';
+import { patientContextOf } from './patient-context.util';
 
 /**
  * Whom a token is for and in what context — what the OAuth library calls the "user" of a grant. For a backend
@@ -25,10 +26,11 @@ export interface GrantContext {
   readonly grantAccessType?: 'offline' | 'online';
 }
 
-export function passwordContext(user: UserEntity, patientId: string | undefined): GrantContext {
+/** A password grant: a patient linked to exactly one record has it in context (see {@link patientContextOf}). */
+export function passwordContext(user: UserEntity): GrantContext {
   return {
     user,
-    patientId: patientId ?? null,
+    patientId: patientContextOf(user) ?? null,
     encounterId: null,
     launchType: 'standalone',
     nonce: null,

@@ -28,7 +28,6 @@ import { presentParameters, toOAuthRequest } from './oauth-request.util';
 import { OFFLINE_GRANT_TTL_SECONDS } from './refresh-token.constants';
 import { TokenGrantModel, type TokenGrantDependencies } from './token-grant.model';
 import { TOKEN_RESPONSE_HEADERS } from './token-response.constants';
-import { patientContextOf } from './patient-context.util';
 
 /**
  * The OAuth 2.0 token endpoint: authenticates the client (secret, `private_key_jwt` assertion, or a public client's
@@ -163,9 +162,8 @@ export class TokenEndpointService {
     if (token.refreshToken !== undefined) {
       body['refresh_token'] = token.refreshToken;
     }
-    const patient = context.patientId ?? (context.user ? patientContextOf(context.user) : undefined);
-    if (patient !== undefined) {
-      body['patient'] = patient;
+    if (context.patientId !== null) {
+      body['patient'] = context.patientId;
     }
     if (context.encounterId !== null) {
       body['encounter'] = context.encounterId;
@@ -174,7 +172,7 @@ export class TokenEndpointService {
     if (context.user && context.grantId !== null) {
       // The configured public base URL wins, as it does for every link the gateway writes.
       const origin = this.config.baseUrl ?? (endpointUrl === undefined ? '' : new URL(endpointUrl).origin);
-      body['need_patient_banner'] = patient !== undefined && context.launchType === 'standalone';
+      body['need_patient_banner'] = context.patientId !== null && context.launchType === 'standalone';
       body['smart_style_url'] = `${origin}/oauth/smart-style.json`;
       if (this.idTokens.wanted(scopes)) {
         body['id_token'] = await this.idTokens.issue(context.user, clientId, context.nonce, `${origin}/fhir`);

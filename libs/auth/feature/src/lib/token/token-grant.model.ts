@@ -23,7 +23,6 @@ import type { UserCredentialsService } from '../users/user-credentials.service';
 import type { AccessTokenService } from './access-token.service';
 import { BACKEND_SERVICE_CONTEXT, type GrantContext, passwordContext } from './grant-context';
 import { isImplementedGrantType } from './grant-types.constants';
-import { patientContextOf } from './patient-context.util';
 import { OFFLINE_GRANT_TTL_SECONDS, ONLINE_GRANT_TTL_SECONDS } from './refresh-token.constants';
 
 /** A client as the OAuth library sees it, plus the scopes it may be granted. */
@@ -66,7 +65,7 @@ export class TokenGrantModel {
   // Password grant (RFC 6749 §4.3): service apps acting for a user.
   async getUser(username: string, password: string): Promise<GrantContext | null> {
     const user = await this.deps.credentials.verify(username, password);
-    return user ? passwordContext(user, patientContextOf(user)) : null;
+    return user ? passwordContext(user) : null;
   }
 
   // Client credentials (SMART Backend Services): the client acts for itself.
