@@ -72,7 +72,7 @@ describe(ClientAuthenticatorService.name, () => {
       (reason: unknown) => reason as Error,
     );
     expect(error).toBeInstanceOf(status === 401 ? InvalidClientError : InvalidRequestError);
-    expect(oauthErrorReply(error, undefined).status).toBe(status);
+    expect(oauthErrorReply(error).status).toBe(status);
     return error;
   }
 

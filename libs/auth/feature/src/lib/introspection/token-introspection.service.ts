@@ -10,7 +10,7 @@ import { grantStands } from '../revocation/grant-standing.util';
 import { revokedAccessTokenKey } from '../revocation/revoked-token-key.util';
 import { TOKEN_RESPONSE_HEADERS } from '../token/token-response.constants';
 import { type IssuedAccessToken, type IssuedRefreshToken, IssuedTokenService } from './issued-token.service';
-import { loggedOAuthErrorReply } from './logged-oauth-error-reply.util';
+import { loggedOAuthErrorReply } from '../token/logged-oauth-error-reply.util';
 
 const INACTIVE = { active: false };
 

@@ -6,7 +6,7 @@ import { AuditTrailService } from '../audit/audit-trail.service';
 import { authenticatedTokenRequest, clientIdOf } from '../clients/authenticated-token-request.util';
 import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
 import { IssuedTokenService } from '../introspection/issued-token.service';
-import { loggedOAuthErrorReply } from '../introspection/logged-oauth-error-reply.util';
+import { loggedOAuthErrorReply } from '../token/logged-oauth-error-reply.util';
 import { TOKEN_RESPONSE_HEADERS } from '../token/token-response.constants';
 import { revokedAccessTokenKey } from './revoked-token-key.util';
 

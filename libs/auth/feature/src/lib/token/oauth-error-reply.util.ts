@@ -1,6 +1,5 @@
 import { OAuthError } from '@node-oauth/oauth2-server';
 import type { OAuthHttpReply } from '@connector/contracts';
-import { isImplementedGrantType } from './grant-types.constants';
 import { CLIENT_AUTHENTICATE_CHALLENGE, TOKEN_RESPONSE_HEADERS } from './token-response.constants';
 
 /** The error codes a token endpoint may answer with. See https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */
@@ -18,13 +17,9 @@ const TOKEN_ERROR_CODES: ReadonlySet<string> = new Set([
  * requires it when Basic was tried and allows it otherwise; RFC 7235 requires the challenge on every 401). Anything
  * that is not a protocol error becomes an opaque `server_error` 500: internals stay in the log.
  */
-export function oauthErrorReply(error: unknown, grantType: string | undefined): OAuthHttpReply {
+export function oauthErrorReply(error: unknown): OAuthHttpReply {
   if (!(error instanceof OAuthError) || !TOKEN_ERROR_CODES.has(error.name)) {
     return reply(500, 'server_error', 'The server could not issue a token');
-  }
-  // The library knows grants this server does not implement yet; for those the client is not at fault.
-  if (error.name === 'unauthorized_client' && grantType !== undefined && !isImplementedGrantType(grantType)) {
-    return reply(400, 'unsupported_grant_type', 'Unsupported grant type: `grant_type` is not supported by this server');
   }
   if (error.name === 'invalid_client') {
     return reply(401, error.name, error.message, { 'WWW-Authenticate': CLIENT_AUTHENTICATE_CHALLENGE });

@@ -23,7 +23,7 @@ import { AccessTokenService } from './access-token.service';
 import type { GrantContext } from './grant-context';
 import { GRANT_TYPES_WITHOUT_CLIENT_AUTHENTICATION, isImplementedGrantType } from './grant-types.constants';
 import { IdTokenService } from './id-token.service';
-import { oauthErrorReply } from './oauth-error-reply.util';
+import { loggedOAuthErrorReply } from './logged-oauth-error-reply.util';
 import { presentParameters, toOAuthRequest } from './oauth-request.util';
 import { OFFLINE_GRANT_TTL_SECONDS } from './refresh-token.constants';
 import { TokenGrantModel, type TokenGrantDependencies } from './token-grant.model';
@@ -95,7 +95,8 @@ export class TokenEndpointService {
       });
       return await this.successReply(token, client.clientId, request.endpointUrl);
     } catch (error) {
-      const reply = oauthErrorReply(error, grantType);
+      // Only the error itself is logged: the request form holds the user's password.
+      const reply = loggedOAuthErrorReply(error, this.logger, 'Token request');
       if (GUESSING_ERRORS.has(String(reply.body['error']))) {
         this.throttle.recordFailure(throttleKey, request.clientIp);
       }
@@ -108,11 +109,6 @@ export class TokenEndpointService {
         ip: request.clientIp,
         detail,
       });
-      if (reply.status >= 500) {
-        // Only the error itself: the request form holds the user's password.
-        const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-        this.logger.error({ err: { name, message, stack } }, 'Token request failed');
-      }
       return reply;
     }
   }

@@ -22,7 +22,6 @@ import { sha256Hex } from '../secrets/token-hash.util';
 import type { UserCredentialsService } from '../users/user-credentials.service';
 import type { AccessTokenService } from './access-token.service';
 import { BACKEND_SERVICE_CONTEXT, type GrantContext, passwordContext } from './grant-context';
-import { isImplementedGrantType } from './grant-types.constants';
 import { OFFLINE_GRANT_TTL_SECONDS, ONLINE_GRANT_TTL_SECONDS } from './refresh-token.constants';
 
 /** A client as the OAuth library sees it, plus the scopes it may be granted. */
@@ -59,7 +58,7 @@ export class TokenGrantModel {
     if (clientId !== this.client.clientId) {
       return null;
     }
-    return { id: clientId, grants: this.client.grantTypes.filter(isImplementedGrantType), scopes: this.client.scopes };
+    return { id: clientId, grants: this.client.grantTypes, scopes: this.client.scopes };
   }
 
   // Password grant (RFC 6749 §4.3): service apps acting for a user.

@@ -1,17 +1,17 @@
 import type { OAuthHttpReply } from '@connector/contracts';
 import type { createLogger } from '@connector/shared-logging';
-import { oauthErrorReply } from '../token/oauth-error-reply.util';
+import { oauthErrorReply } from './oauth-error-reply.util';
 
 /**
- * The RFC 6749 §5.2 answer to a failed introspection or revocation request; a server fault is logged, with the error
- * only (the form holds the token and maybe the client secret).
+ * The RFC 6749 §5.2 answer to a failed token, introspection or revocation request; a server fault is logged, with
+ * the error only (the form holds a password, a token or a client secret).
  */
 export function loggedOAuthErrorReply(
   error: unknown,
   logger: ReturnType<typeof createLogger>,
   what: string,
 ): OAuthHttpReply {
-  const reply = oauthErrorReply(error, undefined);
+  const reply = oauthErrorReply(error);
   if (reply.status >= 500) {
     const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
     logger.error({ err: { name, message, stack } }, `${what} failed`);
