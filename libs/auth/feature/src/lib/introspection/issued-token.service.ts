@@ -6,7 +6,7 @@ import {
   type RefreshTokenEntity,
   RefreshTokenRepository,
 } from '@connector/auth-data-access';
-import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
+import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { SigningKeyService } from '../keys/signing-key.service';
 import { SIGNING_ALGORITHM } from '../keys/signing-key.constants';
 import { sha256Hex } from '../secrets/token-hash.util';
@@ -44,7 +44,7 @@ export class IssuedTokenService {
     const keys = createLocalJWKSet((await this.signingKeys.jwks()) as unknown as JSONWebKeySet);
     try {
       const { payload } = await jwtVerify(token, keys, {
-        issuer: this.config.baseUrl ?? 'connector',
+        issuer: accessTokenIssuer(this.config),
         algorithms: [SIGNING_ALGORITHM],
         requiredClaims: ['exp', 'jti', 'client_id'],
       });

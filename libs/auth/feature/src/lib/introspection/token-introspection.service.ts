@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ClientEntity, GrantRepository, RevokedTokenRepository } from '@connector/auth-data-access';
 import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
-import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
+import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { createLogger } from '@connector/shared-logging';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { authenticatedTokenRequest, clientIdOf } from '../clients/authenticated-token-request.util';
@@ -119,7 +119,7 @@ export class TokenIntrospectionService {
       sub: grant.username,
       exp: Math.floor(Date.parse(grant.expiresAt) / 1000),
       iat: Math.floor(Date.parse(token.createdAt) / 1000),
-      iss: this.config.baseUrl ?? 'connector',
+      iss: accessTokenIssuer(this.config),
       patient: grant.patientId ?? undefined,
     });
   }

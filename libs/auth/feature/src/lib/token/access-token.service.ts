@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
-import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
+import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { SigningKeyService } from '../keys/signing-key.service';
 import { accessTokenClaims } from './access-token-claims.util';
 import type { GrantContext } from './grant-context';
@@ -20,7 +20,7 @@ export class AccessTokenService {
     const issuedAt = Math.floor(Date.now() / 1000);
     return new SignJWT(accessTokenClaims(context, clientId, scopes))
       .setProtectedHeader({ alg: key.alg, kid: key.kid })
-      .setIssuer(this.config.baseUrl ?? 'connector')
+      .setIssuer(accessTokenIssuer(this.config))
       .setSubject(context.user?.username ?? clientId)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + this.config.accessTokenTtlSeconds)

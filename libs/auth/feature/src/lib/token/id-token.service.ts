@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import type { UserEntity } from '@connector/auth-data-access';
-import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
+import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { SigningKeyService } from '../keys/signing-key.service';
 
 /**
@@ -33,7 +33,7 @@ export class IdTokenService {
     }
     return new SignJWT(claims)
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-      .setIssuer(this.config.baseUrl ?? 'connector')
+      .setIssuer(accessTokenIssuer(this.config))
       .setSubject(user.username)
       .setAudience(clientId)
       .setIssuedAt(issuedAt)

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { errors, jwtVerify } from 'jose';
 import { AuthSubjects, TokenStatusReply, TokenStatusRequest } from '@connector/contracts';
-import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
+import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
 import { CLOCK, type Clock } from '../clock';
 import type { AccessTokenClaims } from './access-token-claims';
 import { AccessTokenError } from './access-token.error';
 import { JwksService, type KeyResolver } from './jwks.service';
-import { accessTokenIssuer } from './token-issuer.util';
 import { VerifiedTokenCache } from './verified-token.cache';
 
 const UNKNOWN_KEY = Symbol('UNKNOWN_KEY');

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
-import { accessTokenIssuer } from '../auth/token-issuer.util';
+import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { BASE_URL_CACHE_SIZE } from '../gateway.constants';
 import { publicOrigin } from '../http/base-url.util';
 import { BoundedCache } from '../http/bounded-cache';

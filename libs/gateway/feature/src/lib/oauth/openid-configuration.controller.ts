@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
-import { accessTokenIssuer } from '../auth/token-issuer.util';
+import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { publicOrigin } from '../http/base-url.util';
 import { buildOpenIdConfiguration } from './openid-configuration.builder';
 
