@@ -1,4 +1,5 @@
 import type { ClientEntity } from '@connector/auth-data-access';
+import { hasRegisteredKeys } from '../clients/client-key-set.util';
 import type { AuthorizeErrorCode } from './authorize-reply.util';
 
 /** A well-formed authorize request, ready to store while the user signs in. */
@@ -91,7 +92,7 @@ function checkPkce(params: Readonly<Record<string, string>>, client: ClientEntit
   const challenge = params['code_challenge'];
   const method = params['code_challenge_method'];
   if (challenge === undefined) {
-    const isPublic = client.secretHash === null && client.jwks === null && client.jwksUri === null;
+    const isPublic = client.secretHash === null && !hasRegisteredKeys(client);
     return isPublic ? 'code_challenge is required (PKCE S256) for public clients' : undefined;
   }
   if (method !== 'S256') {

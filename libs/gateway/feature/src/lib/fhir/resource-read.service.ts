@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RESOURCE_SERVICE_SUBJECTS, ReadResourceReply, ReadResourceRequest } from '@connector/contracts';
+import {
+  type AccessContext,
+  RESOURCE_SERVICE_SUBJECTS,
+  ReadResourceReply,
+  ReadResourceRequest,
+  type ResourceServiceName,
+} from '@connector/contracts';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
 import type { AccessTokenClaims } from '../auth/access-token-claims';
 import { accessContextOf } from '../auth/access-context.util';
@@ -17,7 +23,20 @@ export class ResourceReadService {
   /** The stored resource as the service's JSON text, untouched: the hot path neither parses nor re-serializes. */
   async read(resourceType: string, id: string, claims: AccessTokenClaims | undefined): Promise<string> {
     const owner = ownerOfResource(resourceType, id);
-    const access = accessContextOf(claims, resourceType, 'read');
+    return this.readAs(owner, resourceType, id, accessContextOf(claims, resourceType, 'read'));
+  }
+
+  /** The same read with an access context the caller chose (e.g. full access for the gateway's own checks). */
+  async readWith(resourceType: string, id: string, access: AccessContext): Promise<string> {
+    return this.readAs(ownerOfResource(resourceType, id), resourceType, id, access);
+  }
+
+  private async readAs(
+    owner: ResourceServiceName,
+    resourceType: string,
+    id: string,
+    access: AccessContext,
+  ): Promise<string> {
     const request = Object.assign(new ReadResourceRequest(), { resourceType, id, access });
     const subject = RESOURCE_SERVICE_SUBJECTS[owner].readResource;
     const reply = await this.clients.get(owner).request(subject, request, ReadResourceReply);

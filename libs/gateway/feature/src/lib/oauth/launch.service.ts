@@ -1,17 +1,10 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { validate } from 'class-validator';
-import {
-  AuthSubjects,
-  CreateLaunchReply,
-  CreateLaunchRequest,
-  FULL_ACCESS,
-  owningService,
-  RESOURCE_SERVICE_SUBJECTS,
-  ReadResourceReply,
-} from '@connector/contracts';
+import { AuthSubjects, CreateLaunchReply, CreateLaunchRequest, FULL_ACCESS } from '@connector/contracts';
 import { FhirError } from '@connector/fhir-outcomes';
 import { SERVICE_CLIENTS, type ServiceClients } from '@connector/shared-transport';
 import type { AccessTokenClaims } from '../auth/access-token-claims';
+import { ResourceReadService } from '../fhir/resource-read.service';
 
 /** Roles that may open an app on a patient's chart: the EHR's own users. */
 const LAUNCHING_ROLES: ReadonlySet<unknown> = new Set(['provider', 'staff']);
@@ -22,7 +15,10 @@ const LAUNCHING_ROLES: ReadonlySet<unknown> = new Set(['provider', 'staff']);
  */
 @Injectable()
 export class LaunchService {
-  constructor(@Inject(SERVICE_CLIENTS) private readonly clients: ServiceClients) {}
+  constructor(
+    @Inject(SERVICE_CLIENTS) private readonly clients: ServiceClients,
+    private readonly reads: ResourceReadService,
+  ) {}
 
   async create(claims: AccessTokenClaims | undefined, body: unknown): Promise<{ launch: string; expires_in: number }> {
     const isUser = LAUNCHING_ROLES.has(claims?.['role']);
@@ -63,21 +59,10 @@ export class LaunchService {
     }
   }
 
-  /** The resource, or undefined when it does not exist. */
+  /** The resource, or undefined when it does not exist; read with full access: this only checks existence. */
   private async read(resourceType: string, id: string): Promise<Record<string, unknown> | undefined> {
-    const service = owningService(resourceType);
-    if (service === undefined) {
-      return undefined;
-    }
     try {
-      const reply = await this.clients
-        .get(service)
-        .request(
-          RESOURCE_SERVICE_SUBJECTS[service].readResource,
-          { resourceType, id, access: FULL_ACCESS },
-          ReadResourceReply,
-        );
-      return JSON.parse(reply.resource) as Record<string, unknown>;
+      return JSON.parse(await this.reads.readWith(resourceType, id, FULL_ACCESS)) as Record<string, unknown>;
     } catch (error) {
       if (error instanceof FhirError && (error.status === 404 || error.status === 410)) {
         return undefined;
