@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
-import request from 'supertest';
+import type request from 'supertest';
 import { AuthSubjects, CreateClientReply } from '@connector/contracts';
-import { createEmbeddedServer, type EmbeddedServer } from '@connector/embedded';
+import { type EmbeddedServer } from '@connector/embedded';
 import { demoPatientId, generateDemoBundle } from '@connector/fhir-demo-data';
-import { configFrom } from '@connector/shared-config';
 import { expectedResources } from './support/expected-resources';
+import { embeddedE2eConfig, startEmbeddedE2e, stopEmbeddedE2e } from './support/embedded-e2e';
 
 const DEMO = expectedResources(generateDemoBundle());
 const DEMO_PATIENT = demoPatientId(generateDemoBundle());
@@ -21,15 +18,8 @@ const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
  * See https://hl7.org/fhir/smart-app-launch/backend-services.html
  */
 describe('SMART Backend Services (client_credentials + private_key_jwt)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'connector-e2e-backend-'));
   // A fixed public base URL: supertest listens on a new port per request, and the assertion's aud must match.
-  const config = configFrom({
-    NATS_URL: '',
-    CONNECTOR_DATA_DIR: dataDir,
-    CONNECTOR_DEMO_DATA: 'true',
-    DATABASE_URL: '',
-    CONNECTOR_BASE_URL: 'https://connector.test',
-  });
+  const { dataDir, config } = embeddedE2eConfig('backend', { CONNECTOR_BASE_URL: 'https://connector.test' });
   let server: EmbeddedServer;
   let http: ReturnType<typeof request>;
   let privateKey: KeyLike;
@@ -37,9 +27,7 @@ describe('SMART Backend Services (client_credentials + private_key_jwt)', () => 
   let discovery: Record<string, unknown>;
 
   beforeAll(async () => {
-    server = await createEmbeddedServer(config);
-    await server.app.getHttpAdapter().getInstance().ready();
-    http = request(server.app.getHttpServer());
+    ({ server, http } = await startEmbeddedE2e(config));
     const keys = await generateKeyPair('ES384');
     privateKey = keys.privateKey;
     const publicJwk = { ...(await exportJWK(keys.publicKey)), kid: 'nightly-1', alg: 'ES384', use: 'sig' };
@@ -59,8 +47,7 @@ describe('SMART Backend Services (client_credentials + private_key_jwt)', () => 
   });
 
   afterAll(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEmbeddedE2e(server, dataDir);
   });
 
   function assertion(overrides: { aud?: string; jti?: string; key?: KeyLike } = {}): Promise<string> {

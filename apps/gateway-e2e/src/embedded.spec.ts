@@ -1,16 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Bundle } from 'fhir/r4';
-import request from 'supertest';
 import { createEmbeddedServer, DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
 import { generateDemoBundle } from '@connector/fhir-demo-data';
-import { configFrom } from '@connector/shared-config';
 import { R4_PATIENT_COMPARTMENT_PARAMS } from '@connector/fhir-types';
 import { referencesIn, runCli, sharedDataFiles } from '@connector/shared-testing';
 import { expectedResources, MILLISECOND_INSTANT, withoutServerMeta } from './support/expected-resources';
-
-type Http = ReturnType<typeof request>;
+import { embeddedE2eConfig, type Http, startEmbeddedE2e, stopEmbeddedE2e } from './support/embedded-e2e';
 
 async function passwordToken(http: Http, username: string, password: string) {
   return http
@@ -21,23 +16,19 @@ async function passwordToken(http: Http, username: string, password: string) {
 }
 
 describe('Connector in embedded mode (one process, in-process transport, SQLite)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'connector-e2e-'));
-  const config = configFrom({ NATS_URL: '', CONNECTOR_DATA_DIR: dataDir, CONNECTOR_DEMO_DATA: 'true', DATABASE_URL: '' });
+  const { dataDir, config } = embeddedE2eConfig('embedded');
   let server: EmbeddedServer;
   let http: Http;
   let providerToken: string;
 
   beforeAll(async () => {
-    server = await createEmbeddedServer(config);
-    await server.app.getHttpAdapter().getInstance().ready();
-    http = request(server.app.getHttpServer());
+    ({ server, http } = await startEmbeddedE2e(config));
     const response = await passwordToken(http, DEMO_ACCOUNTS.provider.username, DEMO_ACCOUNTS.provider.password);
     providerToken = response.body.access_token;
   });
 
   afterAll(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEmbeddedE2e(server, dataDir);
   });
 
   it('seeds the demo data set on first start with an empty store', () => {
@@ -100,7 +91,9 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
     it('serves every demo resource, from whichever service owns it, exactly as generated plus meta', async () => {
       expect(demo.length).toBeGreaterThan(20);
       for (const expected of demo) {
-        const response = await http.get(`/fhir/${expected.type}/${expected.id}`).auth(providerToken, { type: 'bearer' });
+        const response = await http
+          .get(`/fhir/${expected.type}/${expected.id}`)
+          .auth(providerToken, { type: 'bearer' });
         expect(response.status).toBe(200);
         expect(response.headers['content-type']).toBe('application/fhir+json; charset=utf-8');
         const served = JSON.parse(response.text);
@@ -119,7 +112,9 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
 
     it('rejects a forged token', async () => {
       const [header, payload] = providerToken.split('.');
-      const response = await http.get(`/fhir/Patient/${server.demo?.patientId}`).auth(`${header}.${payload}.AAAA`, { type: 'bearer' });
+      const response = await http
+        .get(`/fhir/Patient/${server.demo?.patientId}`)
+        .auth(`${header}.${payload}.AAAA`, { type: 'bearer' });
       expect(response.status).toBe(401);
       expect(response.headers['www-authenticate']).toContain('error="invalid_token"');
     });
@@ -137,7 +132,10 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
     });
 
     it('answers writes with 405 and an OperationOutcome (the API is read-only)', async () => {
-      const response = await http.post('/fhir/Patient').auth(providerToken, { type: 'bearer' }).send({ resourceType: 'Patient' });
+      const response = await http
+        .post('/fhir/Patient')
+        .auth(providerToken, { type: 'bearer' })
+        .send({ resourceType: 'Patient' });
       expect(response.status).toBe(405);
       expect(response.body.resourceType).toBe('OperationOutcome');
     });
@@ -190,7 +188,9 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
       const matches = (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'match');
       expect(matches.map((entry) => entry.resource?.id).sort()).toEqual(expected.map((resource) => resource.id).sort());
       const included = (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'include');
-      expect(included.map((entry) => `${entry.resource?.resourceType}/${entry.resource?.id}`)).toEqual([`Patient/${patientId}`]);
+      expect(included.map((entry) => `${entry.resource?.resourceType}/${entry.resource?.id}`)).toEqual([
+        `Patient/${patientId}`,
+      ]);
       const others = await http.get('/fhir/Patient').auth(patientToken, { type: 'bearer' });
       expect((others.body as Bundle).entry?.map((entry) => entry.resource?.id)).toEqual([patientId]);
     });
@@ -198,12 +198,18 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
     it('answers the compartment form for its own patient, and nothing for another', async () => {
       const patientId = server.demo?.patientId as string;
       const other = demo.find((resource) => resource.type === 'Patient' && resource.id !== patientId)?.id;
-      const own = await http.get(`/fhir/Patient/${patientId}/Observation?_summary=count`).auth(patientToken, { type: 'bearer' });
+      const own = await http
+        .get(`/fhir/Patient/${patientId}/Observation?_summary=count`)
+        .auth(patientToken, { type: 'bearer' });
       const expected = demo.filter((resource) => resource.type === 'Observation' && visibleTo(patientId, resource));
       expect(own.body.total).toBe(expected.length);
-      const theirs = await http.get(`/fhir/Patient/${other}/Observation?_summary=count`).auth(patientToken, { type: 'bearer' });
+      const theirs = await http
+        .get(`/fhir/Patient/${other}/Observation?_summary=count`)
+        .auth(patientToken, { type: 'bearer' });
       expect(theirs.body.total).toBe(0);
-      const provider = await http.get(`/fhir/Patient/${other}/Observation?_summary=count`).auth(providerToken, { type: 'bearer' });
+      const provider = await http
+        .get(`/fhir/Patient/${other}/Observation?_summary=count`)
+        .auth(providerToken, { type: 'bearer' });
       expect(provider.body.total).toBeGreaterThan(0);
     });
   });
@@ -213,7 +219,11 @@ describe('Connector in embedded mode (one process, in-process transport, SQLite)
       const [file] = sharedDataFiles('synthea', '.json');
       const bundle = JSON.parse(readFileSync(file as string, 'utf8')) as Bundle;
       const patient = expectedResources(bundle).find((resource) => resource.type === 'Patient');
-      const result = await runCli(['import', file as string], { NATS_URL: '', CONNECTOR_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+      const result = await runCli(['import', file as string], {
+        NATS_URL: '',
+        CONNECTOR_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      });
       expect(result.code).toBe(0);
       const response = await http.get(`/fhir/Patient/${patient?.id}`).auth(providerToken, { type: 'bearer' });
       expect(response.status).toBe(200);

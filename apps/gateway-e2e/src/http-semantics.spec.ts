@@ -1,21 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Bundle, OperationOutcome } from 'fhir/r4';
-import request from 'supertest';
+import type request from 'supertest';
 import {
   ChartSubjects,
   ImportResourcesReply,
   ImportResourcesRequest,
   type ResourceToImport,
 } from '@connector/contracts';
-import { createEmbeddedServer, DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
+import { DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
 import { generateDemoBundle } from '@connector/fhir-demo-data';
 import { xmlToJson } from '@connector/fhir-serializers';
-import { configFrom } from '@connector/shared-config';
 import { expectedResources, withoutServerMeta } from './support/expected-resources';
-
-type Http = ReturnType<typeof request>;
+import { embeddedE2eConfig, type Http, startEmbeddedE2e, stopEmbeddedE2e } from './support/embedded-e2e';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const HOST = 'fhir.e2e.test:8443';
@@ -38,12 +33,7 @@ const asText = ((response: NodeJS.ReadableStream, done: (error: Error | null, bo
 const httpDate = (instant: string): string => new Date(instant).toUTCString();
 
 describe('HTTP semantics in embedded mode (demo data, SQLite)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'connector-e2e-http-'));
-  const config = configFrom({
-    NATS_URL: '',
-    CONNECTOR_DATA_DIR: dataDir,
-    CONNECTOR_DEMO_DATA: 'true',
-    DATABASE_URL: '',
+  const { dataDir, config } = embeddedE2eConfig('http', {
     CONNECTOR_BASE_URL: undefined,
     TRUST_PROXY: undefined,
     CORS_ORIGINS: undefined,
@@ -71,9 +61,7 @@ describe('HTTP semantics in embedded mode (demo data, SQLite)', () => {
   }
 
   beforeAll(async () => {
-    server = await createEmbeddedServer(config);
-    await server.app.getHttpAdapter().getInstance().ready();
-    http = request(server.app.getHttpServer());
+    ({ server, http } = await startEmbeddedE2e(config));
     providerToken = await tokenFor(DEMO_ACCOUNTS.provider);
     patientToken = await tokenFor(DEMO_ACCOUNTS.patient);
     demoPatientId = server.demo?.patientId ?? '';
@@ -81,8 +69,7 @@ describe('HTTP semantics in embedded mode (demo data, SQLite)', () => {
   });
 
   afterAll(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEmbeddedE2e(server, dataDir);
   });
 
   describe('content negotiation', () => {

@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Bundle, OperationOutcome } from 'fhir/r4';
-import request from 'supertest';
-import { createEmbeddedServer, DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
+import { DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
 import { generateDemoBundle } from '@connector/fhir-demo-data';
-import { configFrom } from '@connector/shared-config';
 import { runCli, sharedDataFiles } from '@connector/shared-testing';
 import { expectedResources, withoutServerMeta } from './support/expected-resources';
 import { forbiddenIdsInEntries, leaksInResource } from './support/leak-check';
@@ -18,8 +15,7 @@ import {
   perTypeCases,
 } from './support/leak-cases';
 import { compartmentOracle, forbiddenKeys, hasPatientCompartment, keyOf } from './support/patient-compartment-oracle';
-
-type Http = ReturnType<typeof request>;
+import { embeddedE2eConfig, type Http, startEmbeddedE2e, stopEmbeddedE2e } from './support/embedded-e2e';
 
 /*
  * The leak suite of the patient-context enforcement: a token for patient A (a patient user, and an authorized
@@ -60,14 +56,8 @@ const BASES = ['/fhir', '/Fhir', '/api/fhir/resource'] as const;
 const ALL_TYPES = [...new Set(ORACLE.all.map((resource) => resource.type))].filter(hasPatientCompartment).sort();
 
 describe('patient-context tokens never see another patient (leak suite, embedded, Synthea)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'connector-e2e-leak-'));
+  const { dataDir, config } = embeddedE2eConfig('leak');
   const env = { NATS_URL: '', CONNECTOR_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  const config = configFrom({
-    NATS_URL: '',
-    CONNECTOR_DATA_DIR: dataDir,
-    CONNECTOR_DEMO_DATA: 'true',
-    DATABASE_URL: '',
-  });
   const tokens: Record<'patient' | 'representative' | 'provider', string> = {
     patient: '',
     representative: '',
@@ -99,9 +89,7 @@ describe('patient-context tokens never see another patient (leak suite, embedded
 
   beforeAll(async () => {
     // Boot first: the demo client (DEMO_ACCOUNTS) is only created on an empty store.
-    server = await createEmbeddedServer(config);
-    await server.app.getHttpAdapter().getInstance().ready();
-    http = request(server.app.getHttpServer());
+    ({ server, http } = await startEmbeddedE2e(config));
     await cli(['import', ...FILES]);
     await cli(
       ['users', 'add', '--username', 'leak-patient', '--password', 'leak-pass', '--role', 'patient'].concat([
@@ -129,8 +117,7 @@ describe('patient-context tokens never see another patient (leak suite, embedded
   }, 300000);
 
   afterAll(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEmbeddedE2e(server, dataDir);
   });
 
   const get = (url: string, token: string) => http.get(url).auth(token, { type: 'bearer' });

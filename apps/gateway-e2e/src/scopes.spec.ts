@@ -1,17 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from 'fhir/r4';
-import request from 'supertest';
 import { AuthSubjects, CreateClientReply } from '@connector/contracts';
-import { createEmbeddedServer, DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
+import { DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
 import { demoPatientId, generateDemoBundle } from '@connector/fhir-demo-data';
 import { prepareImport, sendPreparedImport } from '@connector/fhir-import';
-import { configFrom } from '@connector/shared-config';
 import { sharedDataDir } from '@connector/shared-testing';
 import { type ExpectedResource, expectedResources } from './support/expected-resources';
-
-type Http = ReturnType<typeof request>;
+import { embeddedE2eConfig, type Http, pathOf, startEmbeddedE2e, stopEmbeddedE2e } from './support/embedded-e2e';
 
 const CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
 const LABORATORY = `${CATEGORY_SYSTEM}|laboratory`;
@@ -45,19 +41,8 @@ const hasCategory = (resource: ExpectedResource, token: string): boolean => {
 const subjectOf = (resource: ExpectedResource): string | undefined =>
   (resource.resource['subject'] as { reference?: string } | undefined)?.reference;
 
-const pathOf = (url: string): string => {
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
-};
-
 describe('SMART scopes at the gateway (embedded mode, SQLite)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'connector-e2e-scopes-'));
-  const config = configFrom({
-    NATS_URL: '',
-    CONNECTOR_DATA_DIR: dataDir,
-    CONNECTOR_DEMO_DATA: 'true',
-    DATABASE_URL: '',
-  });
+  const { dataDir, config } = embeddedE2eConfig('scopes');
   let server: EmbeddedServer;
   let http: Http;
 
@@ -107,9 +92,7 @@ describe('SMART scopes at the gateway (embedded mode, SQLite)', () => {
   }
 
   beforeAll(async () => {
-    server = await createEmbeddedServer(config);
-    await server.app.getHttpAdapter().getInstance().ready();
-    http = request(server.app.getHttpServer());
+    ({ server, http } = await startEmbeddedE2e(config));
     await sendPreparedImport(server.services.clients, prepareImport(SYNTHEA_BUNDLE, 'synthea'));
     await server.services.clients
       .get('auth')
@@ -121,8 +104,7 @@ describe('SMART scopes at the gateway (embedded mode, SQLite)', () => {
   }, 120000);
 
   afterAll(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEmbeddedE2e(server, dataDir);
   });
 
   describe('granting (password grant with a scope parameter)', () => {

@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Bundle, OperationOutcome } from 'fhir/r4';
-import request from 'supertest';
-import { createEmbeddedServer, DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
+import { DEMO_ACCOUNTS, type EmbeddedServer } from '@connector/embedded';
 import { generateDemoBundle } from '@connector/fhir-demo-data';
-import { configFrom } from '@connector/shared-config';
 import { type ExpectedResource, expectedResources } from './support/expected-resources';
-
-type Http = ReturnType<typeof request>;
+import { embeddedE2eConfig, type Http, pathOf, startEmbeddedE2e, stopEmbeddedE2e } from './support/embedded-e2e';
 
 const CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
 
@@ -29,20 +23,8 @@ const hasCategory = (resource: ExpectedResource, code: string): boolean =>
 const matchIds = (bundle: Bundle): string[] =>
   (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'match').map((entry) => entry.resource?.id ?? '?');
 
-/** The path and query of an absolute link, to request it from the in-memory server. */
-const pathOf = (url: string): string => {
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
-};
-
 describe('FHIR search in embedded mode (demo data, SQLite)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'connector-e2e-search-'));
-  const config = configFrom({
-    NATS_URL: '',
-    CONNECTOR_DATA_DIR: dataDir,
-    CONNECTOR_DEMO_DATA: 'true',
-    DATABASE_URL: '',
-  });
+  const { dataDir, config } = embeddedE2eConfig('search');
   let server: EmbeddedServer;
   let http: Http;
   let token: string;
@@ -51,9 +33,7 @@ describe('FHIR search in embedded mode (demo data, SQLite)', () => {
     http.get(url).set(headers).auth(token, { type: 'bearer' });
 
   beforeAll(async () => {
-    server = await createEmbeddedServer(config);
-    await server.app.getHttpAdapter().getInstance().ready();
-    http = request(server.app.getHttpServer());
+    ({ server, http } = await startEmbeddedE2e(config));
     const response = await http
       .post('/oauth/token')
       .auth(DEMO_ACCOUNTS.client.clientId, DEMO_ACCOUNTS.client.secret)
@@ -67,8 +47,7 @@ describe('FHIR search in embedded mode (demo data, SQLite)', () => {
   });
 
   afterAll(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEmbeddedE2e(server, dataDir);
   });
 
   it('finds the Patients of one gender', async () => {

@@ -3,6 +3,7 @@ import type { Response } from 'supertest';
 import { xmlToJson } from '@connector/fhir-serializers';
 import { forbiddenIdsInEntries, leaksInBundle } from './leak-check';
 import type { LeakCase, LeakExpectation } from './leak-cases';
+import { pathOf } from './embedded-e2e';
 
 /*
  * Runs one row of the leak table and asserts its answer: every Bundle seen (each page too) is checked for leaks
@@ -19,7 +20,6 @@ export interface LeakAnswerOptions {
 }
 
 /** The path and query of an absolute link, to request it from the in-memory server. */
-const pathOf = (url: string): string => `${new URL(url).pathname}${new URL(url).search}`;
 const linkPath = (bundle: Bundle, relation: 'next' | 'previous'): string | undefined => {
   const url = bundle.link?.find((link) => link.relation === relation)?.url;
   return url === undefined ? undefined : pathOf(url);
