@@ -41,19 +41,14 @@ describe('SMART App Launch protocol (embedded Connector on a loopback port)', ()
   describe('the other advertised capabilities', () => {
     it('authorize-post: takes the authorize request as a form POST', async () => {
       const flow = await runAuthorizeFlow(smart.protocolFlow(PUBLIC_CLIENT, { method: 'POST' }));
-      const reply = await smart.exchange(
-        PUBLIC_CLIENT,
-        flow.redirect.searchParams.get('code') ?? '',
-        flow.pkce.verifier,
-      );
+      const reply = await smart.exchangeFlow(PUBLIC_CLIENT, flow);
       expect(reply.status).toBe(200);
       expect(reply.body['patient']).toBe(DEMO_PATIENT_ID);
     });
 
     it('client-confidential-asymmetric: authenticates the code exchange with a signed client assertion', async () => {
       const flow = await runAuthorizeFlow(smart.protocolFlow(smart.asymmetricClient));
-      const code = flow.redirect.searchParams.get('code') ?? '';
-      const reply = await smart.exchange(smart.asymmetricClient, code, flow.pkce.verifier);
+      const reply = await smart.exchangeFlow(smart.asymmetricClient, flow);
       expect(reply.status).toBe(200);
       expect(reply.body['patient']).toBe(DEMO_PATIENT_ID);
       expect(await smart.readPatient(String(reply.body['access_token']))).toBe(200);
@@ -66,7 +61,7 @@ describe('SMART App Launch protocol (embedded Connector on a loopback port)', ()
         clientId: smart.asymmetricClient.clientId,
         signingKey: { privateKey, kid: 'k1', alg: 'ES384' },
       };
-      const reply = await smart.exchange(impostor, flow.redirect.searchParams.get('code') ?? '', flow.pkce.verifier);
+      const reply = await smart.exchangeFlow(impostor, flow);
       expect(reply.status).toBe(401);
       expect(reply.body['error']).toBe('invalid_client');
     });
@@ -82,11 +77,7 @@ describe('SMART App Launch protocol (embedded Connector on a loopback port)', ()
         smart.protocolFlow(CONFIDENTIAL_CLIENT, { scope: 'launch patient/*.rs', launch, patient: undefined }),
       );
       expect(flow.sawPicker).toBe(false);
-      const reply = await smart.exchange(
-        CONFIDENTIAL_CLIENT,
-        flow.redirect.searchParams.get('code') ?? '',
-        flow.pkce.verifier,
-      );
+      const reply = await smart.exchangeFlow(CONFIDENTIAL_CLIENT, flow);
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ patient: ENCOUNTER_PATIENT_ID, encounter: DEMO_ENCOUNTER.id });
     });
@@ -95,11 +86,7 @@ describe('SMART App Launch protocol (embedded Connector on a loopback port)', ()
       const flow = await runAuthorizeFlow(
         smart.protocolFlow(PUBLIC_CLIENT, { scope: 'launch/patient online_access patient/Patient.rs' }),
       );
-      const reply = await smart.exchange(
-        PUBLIC_CLIENT,
-        flow.redirect.searchParams.get('code') ?? '',
-        flow.pkce.verifier,
-      );
+      const reply = await smart.exchangeFlow(PUBLIC_CLIENT, flow);
       expect(reply.status).toBe(200);
       expect(scopesOf(reply.body['scope'])).toContain('online_access');
       expect(reply.body['refresh_token']).toEqual(expect.any(String));
@@ -113,11 +100,7 @@ describe('SMART App Launch protocol (embedded Connector on a loopback port)', ()
         smart.protocolFlow(PUBLIC_CLIENT, { scope: 'user/Patient.rs', patient: undefined }),
       );
       expect(flow.sawPicker).toBe(false);
-      const reply = await smart.exchange(
-        PUBLIC_CLIENT,
-        flow.redirect.searchParams.get('code') ?? '',
-        flow.pkce.verifier,
-      );
+      const reply = await smart.exchangeFlow(PUBLIC_CLIENT, flow);
       expect(reply.status).toBe(200);
       expect(reply.body['patient']).toBeUndefined();
       const client = fhirKit(smart.connector.fhirBase, String(reply.body['access_token']));
@@ -134,11 +117,7 @@ describe('SMART App Launch protocol (embedded Connector on a loopback port)', ()
       const flow = await runAuthorizeFlow(
         smart.protocolFlow(PUBLIC_CLIENT, { scope: 'launch/patient patient/Patient.read' }),
       );
-      const reply = await smart.exchange(
-        PUBLIC_CLIENT,
-        flow.redirect.searchParams.get('code') ?? '',
-        flow.pkce.verifier,
-      );
+      const reply = await smart.exchangeFlow(PUBLIC_CLIENT, flow);
       expect(reply.status).toBe(200);
       const client = fhirKit(smart.connector.fhirBase, String(reply.body['access_token']));
       const read = (await client.read({ resourceType: 'Patient', id: DEMO_PATIENT_ID })) as unknown as Record<

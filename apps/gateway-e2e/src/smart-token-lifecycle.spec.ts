@@ -107,11 +107,7 @@ describe('SMART App Launch token lifecycle (embedded Connector on a loopback por
       const flow = await runAuthorizeFlow(
         smart.protocolFlow(CONFIDENTIAL_CLIENT, { scope: 'launch/patient openid fhirUser patient/Patient.rs', nonce }),
       );
-      const reply = await smart.exchange(
-        CONFIDENTIAL_CLIENT,
-        flow.redirect.searchParams.get('code') ?? '',
-        flow.pkce.verifier,
-      );
+      const reply = await smart.exchangeFlow(CONFIDENTIAL_CLIENT, flow);
       expect(reply.status).toBe(200);
       expect(reply.body['refresh_token']).toBeUndefined();
       const claims = await verifiedIdToken(
@@ -129,11 +125,7 @@ describe('SMART App Launch token lifecycle (embedded Connector on a loopback por
     it('refuses a confidential client’s code exchange without its secret', async () => {
       const flow = await runAuthorizeFlow(smart.protocolFlow(CONFIDENTIAL_CLIENT));
       const withoutSecret: ClientAuth = { clientId: CONFIDENTIAL_CLIENT.clientId };
-      const reply = await smart.exchange(
-        withoutSecret,
-        flow.redirect.searchParams.get('code') ?? '',
-        flow.pkce.verifier,
-      );
+      const reply = await smart.exchangeFlow(withoutSecret, flow);
       // RFC 6749 §5.2: 401 is required only when the client tried the Authorization header; this one did not.
       expect([400, 401]).toContain(reply.status);
       expect(reply.body['error']).toBe('invalid_client');

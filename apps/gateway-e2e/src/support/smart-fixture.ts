@@ -2,7 +2,7 @@ import Client from 'fhir-kit-client';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWTPayload } from 'jose';
 import { DEMO_ACCOUNTS } from '@connector/embedded';
 import { demoPatientId, demoPractitionerId, generateDemoBundle } from '@connector/fhir-demo-data';
-import type { FlowOptions } from './authorize-flow';
+import type { FlowOptions, FlowResult } from './authorize-flow';
 import { postOAuth, type ClientAuth, type OAuthReply } from './authorize-session';
 import { expectedResources, type ExpectedResource } from './expected-resources';
 import { startSmartApp, type SmartApp } from './smart-app';
@@ -107,6 +107,8 @@ export interface SmartFixture {
   /** A provider's authorize flow over plain HTTP, for the protocol tests. */
   protocolFlow(client: ClientAuth, overrides?: Partial<FlowOptions>): FlowOptions;
   exchange(client: ClientAuth, code: string, verifier: string | undefined): Promise<OAuthReply>;
+  /** Redeems the code a finished authorize flow brought back, with that flow's PKCE verifier. */
+  exchangeFlow(client: ClientAuth, flow: FlowResult): Promise<OAuthReply>;
   /** The HTTP status of reading the demo patient with `accessToken`. */
   readPatient(accessToken: string): Promise<number>;
   /** The EHR's own session: a demo user signed in through the demo service app (password grant). */
@@ -115,9 +117,19 @@ export interface SmartFixture {
   createLaunch(body: Record<string, string>, token: string | undefined): Promise<Response>;
 }
 
-type SmartProtocol = Pick<SmartFixture, 'protocolFlow' | 'exchange' | 'readPatient' | 'passwordToken' | 'createLaunch'>;
+type SmartProtocol = Pick<
+  SmartFixture,
+  'protocolFlow' | 'exchange' | 'exchangeFlow' | 'readPatient' | 'passwordToken' | 'createLaunch'
+>;
 
 function smartProtocol(connector: ListeningConnector, tokenUrl: string): SmartProtocol {
+  const exchange: SmartProtocol['exchange'] = (client, code, verifier) =>
+    postOAuth(tokenUrl, client, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: PROTOCOL_REDIRECT,
+      ...(verifier === undefined ? {} : { code_verifier: verifier }),
+    });
   return {
     protocolFlow: (client, overrides = {}) => ({
       origin: connector.origin,
@@ -129,13 +141,8 @@ function smartProtocol(connector: ListeningConnector, tokenUrl: string): SmartPr
       patient: DEMO_PATIENT_ID,
       ...overrides,
     }),
-    exchange: (client, code, verifier) =>
-      postOAuth(tokenUrl, client, {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: PROTOCOL_REDIRECT,
-        ...(verifier === undefined ? {} : { code_verifier: verifier }),
-      }),
+    exchange,
+    exchangeFlow: (client, flow) => exchange(client, flow.redirect.searchParams.get('code') ?? '', flow.pkce.verifier),
     readPatient: async (accessToken) => {
       const response = await fetch(`${connector.fhirBase}/Patient/${DEMO_PATIENT_ID}`, {
         headers: { authorization: `Bearer ${accessToken}` },
