@@ -12,7 +12,13 @@ import { AuditTrailService } from '../audit/audit-trail.service';
 import { LoginThrottleService } from '../throttle/login-throttle.service';
 import { UserCredentialsService } from '../users/user-credentials.service';
 import { AuthorizationCodeIssuer } from './authorization-code.issuer';
-import { consentPage, loginPage, patientPickerPage, type ScopeChoice } from './authorize-pages.html';
+import {
+  consentPage,
+  loginPage,
+  type PatientChoice,
+  patientPickerPage,
+  type ScopeChoice,
+} from './authorize-pages.html';
 import { errorPageReply, errorRedirect, htmlReply } from './authorize-reply.util';
 import { AuthorizeStartService } from './authorize-start.service';
 import { bindingOf, bindingSecretOf, sameSecret } from './browser-binding.util';
@@ -164,21 +170,22 @@ export class AuthorizeFlowService {
     };
     await this.requests.update(next);
     return context.kind === 'pick'
-      ? this.pickerReply(next, page, '', undefined)
+      ? this.pickerReply(next, '', context.choices, undefined)
       : this.consentReply(next, client, page, undefined);
   }
 
   private async pickPatient(page: AuthPageRequest, request: AuthorizationRequestEntity, client: ClientEntity) {
     const query = firstParam(page.params, 'q') ?? '';
     const chosen = firstParam(page.params, 'patient');
-    if (firstParam(page.params, 'action') !== 'select' || chosen === undefined) {
-      const error = firstParam(page.params, 'action') === 'select' ? 'Choose a patient to continue.' : undefined;
-      return this.pickerReply(request, page, query, error);
-    }
     const user = await this.users.findByUsername(request.username ?? '');
     const fhirBase = page.fhirBaseUrls[0] ?? '';
+    const picker = async (error: string | undefined) =>
+      this.pickerReply(request, query, user ? await this.patientContext.choices(user, query, fhirBase) : [], error);
+    if (firstParam(page.params, 'action') !== 'select' || chosen === undefined) {
+      return picker(firstParam(page.params, 'action') === 'select' ? 'Choose a patient to continue.' : undefined);
+    }
     if (!user || !(await this.patientContext.mayPick(user, chosen, fhirBase))) {
-      return this.pickerReply(request, page, query, 'That patient is not available to you.');
+      return picker('That patient is not available to you.');
     }
     const next: AuthorizationRequestEntity = { ...request, patientId: chosen, step: 'consent' };
     await this.requests.update(next);
@@ -212,9 +219,12 @@ export class AuthorizeFlowService {
     return this.codes.issue({ ...request, scopes });
   }
 
-  private async pickerReply(request: AuthorizationRequestEntity, page: AuthPageRequest, query: string, error?: string) {
-    const user = await this.users.findByUsername(request.username ?? '');
-    const patients = user ? await this.patientContext.choices(user, query, page.fhirBaseUrls[0] ?? '') : [];
+  private pickerReply(
+    request: AuthorizationRequestEntity,
+    query: string,
+    patients: readonly PatientChoice[],
+    error: string | undefined,
+  ): AuthPageReply {
     return htmlReply(
       error === undefined ? 200 : 400,
       patientPickerPage({ request: request.id, csrf: request.csrfToken }, patients, query, error),

@@ -59,7 +59,6 @@ export class AuthorizeStartService {
     if (launchError !== undefined) {
       return errorRedirect(validation.redirectUri, 'invalid_request', launchError, validation.state);
     }
-    await this.requests.deleteExpired(new Date().toISOString());
     return this.store(page, registeredClient, validation, launch);
   }
 

@@ -7,7 +7,7 @@ import { PatientDirectoryService } from './patient-directory.service';
 /** Whose record the token will be about, as far as it is known right after sign-in. */
 export type InitialPatient =
   | { readonly kind: 'known'; readonly patientId: string }
-  | { readonly kind: 'pick' }
+  | { readonly kind: 'pick'; readonly choices: readonly PatientChoice[] }
   | { readonly kind: 'none' }
   | { readonly kind: 'denied'; readonly reason: string };
 
@@ -42,15 +42,18 @@ export class PatientContextResolver {
       if (user.patientIds.length === 0) {
         return { kind: 'denied', reason: 'No patient record is linked to this account' };
       }
-      return user.patientIds.length === 1 ? { kind: 'known', patientId: user.patientIds[0] } : { kind: 'pick' };
+      return user.patientIds.length === 1
+        ? { kind: 'known', patientId: user.patientIds[0] }
+        : { kind: 'pick', choices: await this.choices(user, '', fhirBaseUrl) };
     }
     if (!scopes.includes('launch/patient')) {
       return { kind: 'none' };
     }
-    // A provider or staff member: show the picker, unless the directory is empty (nothing to pick).
-    return (await this.directory.search('', fhirBaseUrl)).length === 0
+    // A provider or staff member: show the picker (its first page is this search), unless there is nothing to pick.
+    const choices = await this.directory.search('', fhirBaseUrl);
+    return choices.length === 0
       ? { kind: 'denied', reason: 'There is no patient to choose' }
-      : { kind: 'pick' };
+      : { kind: 'pick', choices };
   }
 
   /** The patients the picker offers this user, filtered by a name query. */
