@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type ClientEntity, GrantRepository, RevokedTokenRepository } from '@connector/auth-data-access';
+import type { ClientEntity } from '@connector/auth-data-access';
 import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
 import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
 import { createLogger } from '@connector/shared-logging';
@@ -7,7 +7,7 @@ import { AuditTrailService } from '../audit/audit-trail.service';
 import { authenticatedTokenRequest, clientIdOf } from '../clients/authenticated-token-request.util';
 import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
 import { grantStands } from '../revocation/grant-standing.util';
-import { revokedAccessTokenKey } from '../revocation/revoked-token-key.util';
+import { TokenStatusService } from '../revocation/token-status.service';
 import { TOKEN_RESPONSE_HEADERS } from '../token/token-response.constants';
 import { type IssuedAccessToken, type IssuedRefreshToken, IssuedTokenService } from './issued-token.service';
 import { loggedOAuthErrorReply } from '../token/logged-oauth-error-reply.util';
@@ -28,8 +28,7 @@ export class TokenIntrospectionService {
     private readonly authenticator: ClientAuthenticatorService,
     private readonly audit: AuditTrailService,
     private readonly issued: IssuedTokenService,
-    private readonly revoked: RevokedTokenRepository,
-    private readonly grants: GrantRepository,
+    private readonly tokenStatus: TokenStatusService,
   ) {}
 
   /** RFC 7662 §2.2 answer (200 JSON) or an RFC 6749 §5.2 error (bad request, failed client authentication); never throws. */
@@ -83,10 +82,10 @@ export class TokenIntrospectionService {
   }
 
   private async describeAccess(claims: IssuedAccessToken, client: ClientEntity): Promise<Record<string, unknown>> {
-    if (claims.client_id !== client.clientId || (await this.revoked.has(revokedAccessTokenKey(claims.jti)))) {
+    if (claims.client_id !== client.clientId) {
       return INACTIVE;
     }
-    if (claims.grant !== undefined && !grantStands(await this.grants.findById(claims.grant), new Date())) {
+    if (!(await this.tokenStatus.status({ jti: claims.jti, grant: claims.grant })).active) {
       return INACTIVE;
     }
     return withoutUndefined({
