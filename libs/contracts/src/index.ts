@@ -9,3 +9,4 @@ export * from './lib/resource-ownership.constants';
 export * from './lib/services.constants';
 export * from './lib/subjects.constants';
 export * from './lib/dto/reindex.dto';
+export * from './lib/oauth.constants';

@@ -11,8 +11,9 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { type ClientEntity, ClientRepository, RevokedTokenRepository } from '@connector/auth-data-access';
+import { CLIENT_ASSERTION_ALGORITHMS } from '@connector/contracts';
 import { usedAssertionKey } from '../revocation/revoked-token-key.util';
-import { CLIENT_ASSERTION_ALGORITHMS, CLIENT_ASSERTION_MAX_LIFETIME_SECONDS } from './client-assertion.constants';
+import { CLIENT_ASSERTION_MAX_LIFETIME_SECONDS } from './client-assertion.constants';
 import { hasRegisteredKeys } from './client-key-set.util';
 
 const UNKNOWN_CLIENT = 'Invalid client: client is invalid';

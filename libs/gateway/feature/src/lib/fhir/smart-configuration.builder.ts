@@ -1,3 +1,4 @@
+import { CLIENT_ASSERTION_ALGORITHMS } from '@connector/contracts';
 import { SMART_SCOPES_SUPPORTED } from '../gateway.constants';
 import { oauthUrls, TOKEN_ENDPOINT_AUTH_METHODS } from '../oauth/oauth-urls.util';
 
@@ -54,7 +55,7 @@ export function buildSmartConfiguration(origin: string, issuer: string): SmartCo
     revocation_endpoint: urls.revoke,
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'password'],
     token_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS],
-    token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
+    token_endpoint_auth_signing_alg_values_supported: [...CLIENT_ASSERTION_ALGORITHMS],
     scopes_supported: [...SMART_SCOPES_SUPPORTED],
     response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
