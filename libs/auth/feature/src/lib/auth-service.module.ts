@@ -15,6 +15,7 @@ import { resourceServiceClientsProviders } from './authorize/resource-service-cl
 import { AuthHandler } from './auth.handler';
 import { ClientAssertionVerifier } from './clients/client-assertion.verifier';
 import { ClientAdminService } from './clients/client-admin.service';
+import { TokenRequestEndpoint } from './clients/token-request-endpoint.service';
 import { ClientAuthenticatorService } from './clients/client-authenticator.service';
 import { AuthHealthService } from './health/auth-health.service';
 import { AuthHousekeepingService } from './housekeeping/auth-housekeeping.service';
@@ -61,6 +62,7 @@ export class AuthServiceModule {
         AuthHealthService,
         ClientAssertionVerifier,
         ClientAuthenticatorService,
+        TokenRequestEndpoint,
         IssuedTokenService,
         TokenIntrospectionService,
         TokenRevocationService,

@@ -10,6 +10,7 @@ import { AuditTrailService } from '../lib/audit/audit-trail.service';
 import { AUTH_CLOCK } from '../lib/auth-clock';
 import { ClientAdminService } from '../lib/clients/client-admin.service';
 import { ClientAssertionVerifier } from '../lib/clients/client-assertion.verifier';
+import { TokenRequestEndpoint } from '../lib/clients/token-request-endpoint.service';
 import { ClientAuthenticatorService } from '../lib/clients/client-authenticator.service';
 import { IssuedTokenService } from '../lib/introspection/issued-token.service';
 import { TokenIntrospectionService } from '../lib/introspection/token-introspection.service';
@@ -57,6 +58,7 @@ export async function startTokenStateModule(
       ClientAdminService,
       ClientAssertionVerifier,
       ClientAuthenticatorService,
+      TokenRequestEndpoint,
       IssuedTokenService,
       TokenIntrospectionService,
       TokenRevocationService,

@@ -2,15 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@connector/auth-data-access';
 import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
 import { accessTokenIssuer, CONNECTOR_CONFIG, type ConnectorConfig } from '@connector/shared-config';
-import { createLogger } from '@connector/shared-logging';
-import { AuditTrailService } from '../audit/audit-trail.service';
-import { authenticatedTokenRequest, clientIdOf } from '../clients/authenticated-token-request.util';
-import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
+import { TokenRequestEndpoint } from '../clients/token-request-endpoint.service';
 import { grantStands } from '../revocation/grant-standing.util';
 import { TokenStatusService } from '../revocation/token-status.service';
-import { TOKEN_RESPONSE_HEADERS } from '../token/token-response.constants';
 import { type IssuedAccessToken, type IssuedRefreshToken, IssuedTokenService } from './issued-token.service';
-import { loggedOAuthErrorReply } from '../token/logged-oauth-error-reply.util';
 
 const INACTIVE = { active: false };
 
@@ -21,40 +16,19 @@ const INACTIVE = { active: false };
  */
 @Injectable()
 export class TokenIntrospectionService {
-  private readonly logger = createLogger(TokenIntrospectionService.name);
-
   constructor(
     @Inject(CONNECTOR_CONFIG) private readonly config: ConnectorConfig,
-    private readonly authenticator: ClientAuthenticatorService,
-    private readonly audit: AuditTrailService,
+    private readonly endpoint: TokenRequestEndpoint,
     private readonly issued: IssuedTokenService,
     private readonly tokenStatus: TokenStatusService,
   ) {}
 
   /** RFC 7662 §2.2 answer (200 JSON) or an RFC 6749 §5.2 error (bad request, failed client authentication); never throws. */
-  async introspect(request: IssueTokenRequest): Promise<OAuthHttpReply> {
-    try {
-      const { client, token, tokenTypeHint } = await authenticatedTokenRequest(this.authenticator, request);
+  introspect(request: IssueTokenRequest): Promise<OAuthHttpReply> {
+    return this.endpoint.answer('introspect', request, async ({ client, token, tokenTypeHint }) => {
       const body = await this.describe(token, tokenTypeHint, client);
-      void this.audit.record({
-        event: 'introspect',
-        outcome: 'success',
-        clientId: client.clientId,
-        ip: request.clientIp,
-        detail: `active=${String(body['active'])}`,
-      });
-      return { status: 200, body, headers: { ...TOKEN_RESPONSE_HEADERS } };
-    } catch (error) {
-      const reply = loggedOAuthErrorReply(error, this.logger, 'Token introspection');
-      void this.audit.record({
-        event: 'introspect',
-        outcome: 'failure',
-        clientId: clientIdOf(request),
-        ip: request.clientIp,
-        detail: String(reply.body['error']),
-      });
-      return reply;
-    }
+      return { body, detail: `active=${String(body['active'])}` };
+    });
   }
 
   /** RFC 7662 §2.1: the hint only decides which kind is looked up first; both kinds are always tried. */

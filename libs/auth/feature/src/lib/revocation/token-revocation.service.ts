@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type ClientEntity, GrantRepository, RevokedTokenRepository } from '@connector/auth-data-access';
 import type { IssueTokenRequest, OAuthHttpReply } from '@connector/contracts';
-import { createLogger } from '@connector/shared-logging';
-import { AuditTrailService } from '../audit/audit-trail.service';
-import { authenticatedTokenRequest, clientIdOf } from '../clients/authenticated-token-request.util';
-import { ClientAuthenticatorService } from '../clients/client-authenticator.service';
+import { TokenRequestEndpoint } from '../clients/token-request-endpoint.service';
 import { IssuedTokenService } from '../introspection/issued-token.service';
-import { loggedOAuthErrorReply } from '../token/logged-oauth-error-reply.util';
-import { TOKEN_RESPONSE_HEADERS } from '../token/token-response.constants';
 import { revokedAccessTokenKey } from './revoked-token-key.util';
 
 /**
@@ -17,34 +12,19 @@ import { revokedAccessTokenKey } from './revoked-token-key.util';
  */
 @Injectable()
 export class TokenRevocationService {
-  private readonly logger = createLogger(TokenRevocationService.name);
-
   constructor(
-    private readonly authenticator: ClientAuthenticatorService,
-    private readonly audit: AuditTrailService,
+    private readonly endpoint: TokenRequestEndpoint,
     private readonly issued: IssuedTokenService,
     private readonly revoked: RevokedTokenRepository,
     private readonly grants: GrantRepository,
   ) {}
 
   /** 200 with an empty JSON object, or an RFC 6749 §5.2 error (bad request, failed client authentication). */
-  async revoke(request: IssueTokenRequest): Promise<OAuthHttpReply> {
-    try {
-      const { client, token, tokenTypeHint } = await authenticatedTokenRequest(this.authenticator, request);
+  revoke(request: IssueTokenRequest): Promise<OAuthHttpReply> {
+    return this.endpoint.answer('revoke', request, async ({ client, token, tokenTypeHint }) => {
       await this.revokeEither(token, tokenTypeHint, client);
-      void this.audit.record({ event: 'revoke', outcome: 'success', clientId: client.clientId, ip: request.clientIp });
-      return { status: 200, body: {}, headers: { ...TOKEN_RESPONSE_HEADERS } };
-    } catch (error) {
-      const reply = loggedOAuthErrorReply(error, this.logger, 'Token revocation');
-      void this.audit.record({
-        event: 'revoke',
-        outcome: 'failure',
-        clientId: clientIdOf(request),
-        ip: request.clientIp,
-        detail: String(reply.body['error']),
-      });
-      return reply;
-    }
+      return { body: {} };
+    });
   }
 
   /** RFC 7009 §2.1: the hint only decides which kind is looked up first; an unknown hint is ignored. */
